@@ -1,0 +1,65 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const DEFAULT_BASE_URL = 'https://api.musicapi.ai/api/v1';
+
+export class MusicApiApi implements ICredentialType {
+	name = 'musicApiApi';
+
+	displayName = 'MusicAPI API';
+
+	icon: Icon = { light: 'file:../icons/musicapi.svg', dark: 'file:../icons/musicapi.dark.svg' };
+
+	documentationUrl = 'https://docs.musicapi.ai/introduction';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Your MusicAPI key, from the MusicAPI dashboard → API Keys',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description:
+				'Change only for a sister host that serves the same API (e.g. https://api.aimusicapi.ai/api/v1) or a local test server',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Sent as webhook_secret with jobs that report back by webhook; MusicAPI signs its deliveries with it and the MusicAPI Trigger verifies them.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/get-credits',
+			method: 'GET',
+		},
+	};
+}

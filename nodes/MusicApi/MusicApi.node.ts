@@ -1,0 +1,43 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeResource } from './actions/describe';
+import { RESOURCES } from './actions/registry';
+import { route } from './actions/router';
+import { requestOptionsProperty } from './helpers/requestOptions';
+import { modelSearch } from './helpers/models';
+
+export class MusicApi implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MusicAPI',
+		name: 'musicApi',
+		icon: { light: 'file:../../icons/musicapi.svg', dark: 'file:../../icons/musicapi.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
+		description: 'Generate songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
+		defaults: { name: 'MusicAPI' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'musicApiApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+				default: 'sonic',
+			},
+			...RESOURCES.flatMap(describeResource),
+			requestOptionsProperty,
+		],
+	};
+
+	methods = { listSearch: modelSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

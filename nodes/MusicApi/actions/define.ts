@@ -1,0 +1,182 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { completionProperties, readResultOptions } from '../helpers/completionFields';
+import { additionalFields, readBody, textField, type BodyField } from '../helpers/fields';
+import { taskItems } from '../helpers/finishJobs';
+import { taskSummaryJson } from '../helpers/output';
+import { normalizeTask, type NormalizeOptions } from '../tasks';
+import type { TaskDialect } from '../tasks/types';
+import type { ApiRequest } from '../transport/MusicApiClient';
+import type { AsyncOperation, OperationContext, SyncOperation } from './types';
+
+interface Describe {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	credits: string;
+}
+
+interface BodySpec {
+	/** Top-level fields (required ones, and those shown only for some choices). */
+	fields?: BodyField[];
+	/** Optional fields, offered in "Additional Fields". */
+	optional?: BodyField[];
+	/** Operation-specific checks and additions once the fields are read. */
+	refine?(ctx: OperationContext, itemIndex: number, body: IDataObject): IDataObject;
+	/** Fields shown but not sent (e.g. notices). */
+	extraProperties?: INodeProperties[];
+}
+
+function properties(spec: BodySpec): INodeProperties[] {
+	const fields = spec.fields ?? [];
+	return [
+		...(spec.extraProperties ?? []),
+		...fields.map((f) => f.property),
+		...(spec.optional?.length ? [additionalFields(spec.optional)] : []),
+	];
+}
+
+function body(ctx: OperationContext, itemIndex: number, spec: BodySpec): IDataObject {
+	const read = readBody(ctx.fn, itemIndex, spec.fields ?? [], spec.optional ?? []);
+	return spec.refine ? spec.refine(ctx, itemIndex, read) : read;
+}
+
+const POLL_PATHS: Record<TaskDialect, string> = {
+	sonic: '/sonic/task/',
+	producer: '/producer/task/',
+	riffusion: '/riffusion/task/',
+	studio: '/studio/task/',
+	nuro: '/nuro/task/',
+};
+
+/** A job-starting POST: fields → body → task id, finished by the completion mode. */
+export function defineAsync(
+	spec: Describe &
+		BodySpec & {
+			path: string;
+			dialect: TaskDialect;
+			/** Defaults to the dialect's task endpoint. */
+			pollPrefix?: string;
+			taskOptions?: NormalizeOptions;
+		},
+): AsyncOperation {
+	const prefix = spec.pollPrefix ?? POLL_PATHS[spec.dialect];
+	return {
+		mode: 'async',
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		credits: spec.credits,
+		endpoint: `POST ${spec.path}`,
+		dialect: spec.dialect,
+		taskOptions: spec.taskOptions,
+		properties: properties(spec),
+		pollPath: (taskId) => `${prefix}${encodeURIComponent(taskId)}`,
+		buildRequest: (ctx, itemIndex): ApiRequest => ({
+			method: 'POST',
+			path: spec.path,
+			body: body(ctx, itemIndex, spec),
+			kind: 'submit',
+		}),
+	};
+}
+
+/** A request answered at once; `shape` turns the answer into output items. */
+export function defineSync(
+	spec: Describe &
+		BodySpec & {
+			method: 'GET' | 'POST';
+			path: string;
+			/** For GETs with the id in the path: the field whose value completes the path. */
+			pathField?: string;
+			shape(response: unknown, ctx: OperationContext, itemIndex: number): IDataObject[];
+			/** Re-ask while the API answers 202 "still building" (MIDI). */
+			repeatWhileAccepted?: { attempts: number; delayMs: number };
+		},
+): SyncOperation {
+	const method = spec.method;
+	return {
+		mode: 'sync',
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		credits: spec.credits,
+		endpoint: `${method} ${spec.path}${spec.pathField ? `/{${spec.pathField}}` : ''}`,
+		properties: properties(spec),
+		async run(ctx, itemIndex) {
+			const fields = body(ctx, itemIndex, spec);
+			let path = spec.path;
+			if (spec.pathField) {
+				path = `${spec.path}/${encodeURIComponent(String(fields[spec.pathField]))}`;
+				delete fields[spec.pathField];
+			}
+			const request: ApiRequest =
+				method === 'GET'
+					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read' }
+					: { method, path, body: fields, kind: 'submit' };
+			let response = await ctx.client.request(request, itemIndex);
+			for (let i = 0; spec.repeatWhileAccepted && response.statusCode === 202 && i < spec.repeatWhileAccepted.attempts; i++) {
+				ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again`);
+				await sleep(spec.repeatWhileAccepted.delayMs, ctx.client.cancelSignal);
+				response = await ctx.client.request(request, itemIndex);
+			}
+			if (response.statusCode === 202) {
+				throw ctx.client.error(
+					{
+						kind: 'not_ready',
+						message: `MusicAPI is still preparing the answer to ${request.method} ${request.path}`,
+						description: 'MusicAPI answered "not ready" (202) every time. Run the node again in a minute; repeats are free.',
+						details: { request: `${request.method} ${request.path}`, httpCode: '202' },
+					},
+					itemIndex,
+				);
+			}
+			return spec.shape(response.body, ctx, itemIndex);
+		},
+	};
+}
+
+export const taskIdField = textField('taskId', 'task_id', {
+	displayName: 'Task ID',
+	required: true,
+	description: 'The task ID a create operation returned',
+});
+
+/** Get Task for one dialect: asks once, outputs one item per clip (with files when finished) or the state. */
+export function defineGetTask(
+	spec: Partial<Describe> & { dialect: TaskDialect; pollPrefix?: string; resourceName: string },
+): SyncOperation {
+	const prefix = spec.pollPrefix ?? POLL_PATHS[spec.dialect];
+	const resultOptions = completionProperties.find((p) => p.name === 'resultOptions') as INodeProperties;
+	return {
+		mode: 'sync',
+		value: spec.value ?? 'getTask',
+		name: spec.name ?? 'Get Task',
+		action: spec.action ?? `Get a ${spec.resourceName} task`,
+		description: spec.description ?? 'Check a job once and return its clips (free)',
+		credits: spec.credits ?? '0',
+		endpoint: `GET ${prefix}{task_id}`,
+		properties: [
+			taskIdField.property,
+			{
+				...resultOptions,
+				displayOptions: undefined,
+				options: resultOptions.options?.filter((o) => !['pollInterval', 'timeout'].includes(o.name)),
+			},
+		],
+		async run(ctx, itemIndex) {
+			const { task_id: taskId } = readBody(ctx.fn, itemIndex, [taskIdField]);
+			const response = await ctx.client.request(
+				{ method: 'GET', path: `${prefix}${encodeURIComponent(String(taskId))}`, kind: 'read' },
+				itemIndex,
+			);
+			const task = normalizeTask(spec.dialect, String(taskId), response);
+			if (task.state !== 'succeeded') return [taskSummaryJson(task)];
+			return await taskItems(ctx, task, itemIndex, readResultOptions(ctx.fn));
+		},
+	};
+}

@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { asNodeError } from '../helpers/nodeError';
+
+import { readCompletionMode } from '../helpers/completionFields';
+import { submittedTaskId } from '../helpers/output';
+import { readRequestSettings } from '../helpers/requestOptions';
+import { finishJobs, type SubmittedJob } from '../helpers/finishJobs';
+import { MusicApiClient, type ApiRequest } from '../transport/MusicApiClient';
+import { findOperation } from './registry';
+import type { AsyncOperation, OperationContext, SyncOperation } from './types';
+
+/**
+ * The node's only item loop. Resolves resource:operation, runs every item, pairs every output item with its
+ * input, and turns failures into error items when "Continue On Fail" is set.
+ */
+export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = findOperation(resource, operationName);
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}: ${operationName}"`, {
+			description: 'Pick a resource and an operation from the lists; this package may be older than the workflow.',
+		});
+	}
+	const ctx: OperationContext = {
+		fn: this,
+		client: await MusicApiClient.create(this, readRequestSettings(this)),
+	};
+	const out =
+		operation.mode === 'sync' ? await runSync(ctx, operation) : await runAsync(ctx, operation);
+	return [out];
+}
+
+async function runSync(ctx: OperationContext, operation: SyncOperation): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	const items = ctx.fn.getInputData();
+	for (let i = 0; i < items.length; i++) {
+		try {
+			const results = await operation.run(ctx, i);
+			out.push(...results.map((result) => asItem(result, i)));
+		} catch (error) {
+			if (!ctx.fn.continueOnFail()) throw asNodeError(ctx.fn.getNode(), error, i);
+			out.push(errorItem(error, i));
+		}
+	}
+	return out;
+}
+
+/**
+ * Async jobs go in two passes so that bad input never costs money: every item's request is checked and built
+ * first, then every job is submitted, then all of them are finished together by the completion mode.
+ */
+async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promise<INodeExecutionData[]> {
+	const items = ctx.fn.getInputData();
+	const mode = readCompletionMode(ctx.fn);
+	const failed = new Map<number, INodeExecutionData>();
+	const requests: Array<{ itemIndex: number; request: ApiRequest }> = [];
+	for (let i = 0; i < items.length; i++) {
+		try {
+			requests.push({ itemIndex: i, request: operation.buildRequest(ctx, i) });
+		} catch (error) {
+			if (!ctx.fn.continueOnFail()) throw asNodeError(ctx.fn.getNode(), error, i);
+			failed.set(i, errorItem(error, i));
+		}
+	}
+
+	const jobs: SubmittedJob[] = [];
+	for (const { itemIndex, request } of requests) {
+		try {
+			jobs.push(await submit(ctx, operation, itemIndex, request, mode));
+		} catch (error) {
+			if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
+			failed.set(itemIndex, errorItem(error, itemIndex));
+		}
+	}
+
+	const finished = await finishJobs(ctx, operation, jobs, mode);
+	const out: INodeExecutionData[] = [];
+	for (let i = 0; i < items.length; i++) {
+		const failure = failed.get(i);
+		if (failure) out.push(failure);
+		out.push(...(finished.get(i) ?? []));
+	}
+	return out;
+}
+
+async function submit(
+	ctx: OperationContext,
+	operation: AsyncOperation,
+	itemIndex: number,
+	request: ApiRequest,
+	mode: ReturnType<typeof readCompletionMode>,
+): Promise<SubmittedJob> {
+	const body = { ...(request.body ?? {}) };
+	const webhook = await webhookFor(ctx, mode);
+	if (webhook) Object.assign(body, webhook);
+	const response = await ctx.client.request({ ...request, body }, itemIndex);
+	const taskId = submittedTaskId(response.body);
+	if (!taskId) {
+		throw ctx.client.error(
+			{
+				kind: 'bad_response',
+				message: `MusicAPI accepted ${request.method} ${request.path} but sent no task ID`,
+				description:
+					'The job may have started. It was not resubmitted; check the MusicAPI dashboard before running this item again.',
+				details: { request: `${request.method} ${request.path}` },
+			},
+			itemIndex,
+		);
+	}
+	ctx.fn.logger.info(`MusicAPI ${operation.endpoint}: item ${itemIndex} submitted as task ${taskId}`);
+	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject };
+}
+
+/** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */
+async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObject | undefined> {
+	const url =
+		mode === 'callback'
+			? ctx.fn.evaluateExpression('{{ $execution.resumeUrl }}', 0)
+			: mode === 'submit'
+				? ctx.fn.getNodeParameter('webhookUrl', 0, '')
+				: '';
+	if (typeof url !== 'string' || url === '') return undefined;
+	const credentials = await ctx.fn.getCredentials('musicApiApi');
+	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+	return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
+}
+
+function asItem(result: IDataObject | INodeExecutionData, itemIndex: number): INodeExecutionData {
+	const isItem = typeof result.json === 'object' && result.json !== null && !Array.isArray(result.json);
+	const item = isItem ? (result as INodeExecutionData) : { json: result as IDataObject };
+	return { ...item, pairedItem: { item: itemIndex } };
+}
+
+function errorItem(error: Error & { description?: string | null }, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** A batch that fails half-way must still tell the user which paid jobs already started. */
+function withSubmittedJobs<E extends Error & { description?: string | null }>(error: E, jobs: SubmittedJob[]): E {
+	if (jobs.length === 0) return error;
+	const list = jobs.map((job) => `item ${job.itemIndex} → task ${job.taskId}`).join(', ');
+	error.description = `${error.description ?? ''} Already submitted before this failure (finish them with Get Task): ${list}.`.trim();
+	return error;
+}

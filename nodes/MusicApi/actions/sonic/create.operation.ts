@@ -1,0 +1,139 @@
+import { defineAsync } from '../define';
+import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
+import { modelField } from '../../helpers/models';
+import {
+	descriptionPromptField,
+	finishSongBody,
+	lyricsPromptField,
+	songModeField,
+	songOptionalFields,
+	tagsField,
+	titleField,
+} from '../../helpers/sonicFields';
+
+/** Task types that carry a prompt (description or lyrics). */
+const PROMPTED = ['create_music', 'extend_music', 'cover_music', 'persona_music', 'add_vocals'];
+/** Task types that work on an existing clip. */
+const FROM_CLIP = ['extend_music', 'cover_music', 'concat_music', 'remaster', 'add_instrumental', 'add_vocals'];
+/** Task types that accept a target duration (contract §3.1.1). */
+const WITH_DURATION = ['create_music', 'persona_music', 'extend_music', 'cover_music'];
+
+const taskType = optionsField('taskType', 'task_type', {
+	displayName: 'Task Type',
+	options: [
+		{ name: 'Create', value: 'create_music', description: 'A new song (two clips)' },
+		{ name: 'Extend', value: 'extend_music', description: 'Continue a clip from a point; returns only the extension' },
+		{ name: 'Cover', value: 'cover_music', description: 'Restyle a clip' },
+		{ name: 'Concat', value: 'concat_music', description: 'Join an extension with its source into the full song (2 credits)' },
+		{ name: 'Persona', value: 'persona_music', description: 'Sing with a persona voice' },
+		{ name: 'Remaster', value: 'remaster', description: 'Upgrade or vary a clip (≤ 24 h old)' },
+		{ name: 'Add Instrumental', value: 'add_instrumental', description: 'Accompany uploaded vocals' },
+		{ name: 'Add Vocals', value: 'add_vocals', description: 'Sing your lyrics over an uploaded instrumental' },
+	],
+	default: 'create_music',
+});
+
+const fields = [
+	taskType,
+	modelField('sonic', {
+		default: 'sonic-v5',
+		show: { taskType: ['create_music', 'extend_music', 'cover_music', 'persona_music', 'remaster', 'add_instrumental', 'add_vocals'] },
+	}),
+	textField('continueClipId', 'continue_clip_id', {
+		displayName: 'Source Clip ID',
+		required: true,
+		description: 'The clip to work on (for Concat: the extension clip; for Add Vocals/Instrumental: an uploaded clip)',
+		show: { taskType: FROM_CLIP },
+	}),
+	numberField('continueAt', 'continue_at', {
+		displayName: 'Continue At (Seconds)',
+		required: true,
+		min: 0,
+		default: 60,
+		description: 'Where in the source clip the extension starts',
+		show: { taskType: ['extend_music'] },
+	}),
+	textField('personaId', 'persona_id', {
+		displayName: 'Persona ID',
+		required: true,
+		description: 'From Create Persona or Create Voice',
+		show: { taskType: ['persona_music'] },
+	}),
+	songModeField({ taskType: PROMPTED }),
+	descriptionPromptField({ taskType: PROMPTED }),
+	lyricsPromptField({ taskType: PROMPTED }),
+	titleField({ taskType: PROMPTED, songMode: ['custom'] }),
+	tagsField({ taskType: [...PROMPTED, 'add_instrumental'] }),
+];
+
+const optional = [
+	...songOptionalFields,
+	booleanField('autoLyrics', 'auto_lyrics', {
+		displayName: 'Auto Lyrics',
+		description: 'Whether MusicAPI writes the lyrics from your Lyrics text as a brief (custom mode only)',
+	}),
+	optionsField('variationCategory', 'variation_category', {
+		displayName: 'Variation (Remaster)',
+		options: [
+			{ name: 'Subtle', value: 'subtle' },
+			{ name: 'Normal', value: 'normal' },
+			{ name: 'High', value: 'high' },
+		],
+		default: 'normal',
+		description: 'How far a remaster may drift from the source (Remaster only)',
+	}),
+	numberField('overpaintingStart', 'overpainting_start_s', {
+		displayName: 'Region Start (Seconds)',
+		min: 0,
+		description: 'Start of the region to fill (Add Vocals / Add Instrumental)',
+	}),
+	numberField('overpaintingEnd', 'overpainting_end_s', {
+		displayName: 'Region End (Seconds)',
+		min: 0,
+		description: 'End of the region to fill (Add Vocals / Add Instrumental)',
+	}),
+	numberField('duration', 'duration', {
+		displayName: 'Target Duration (Seconds)',
+		min: 10,
+		max: 360,
+		default: 120,
+		description: 'Approximate length (Create, Persona, Extend, Cover; newer models)',
+	}),
+	booleanField('useSunoCdn', 'use_suno_cdn', {
+		displayName: 'Use Suno CDN',
+		description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',
+	}),
+];
+
+/** Optional fields that only some task types accept; sending them elsewhere is a 400 at MusicAPI. */
+const ONLY_FOR: Record<string, { label: string; taskTypes: string[] }> = {
+	duration: { label: 'Target Duration (Seconds)', taskTypes: WITH_DURATION },
+	variation_category: { label: 'Variation (Remaster)', taskTypes: ['remaster'] },
+	overpainting_start_s: { label: 'Region Start (Seconds)', taskTypes: ['add_instrumental', 'add_vocals'] },
+	overpainting_end_s: { label: 'Region End (Seconds)', taskTypes: ['add_instrumental', 'add_vocals'] },
+	auto_lyrics: { label: 'Auto Lyrics', taskTypes: PROMPTED },
+};
+
+export const create = defineAsync({
+	value: 'create',
+	name: 'Create',
+	action: 'Create a song',
+	description: 'Create, extend, cover, concat, remaster or add vocals/instrumental (15 credits; concat 2)',
+	credits: '15 (concat 2)',
+	path: '/sonic/create',
+	dialect: 'sonic',
+	fields,
+	optional,
+	refine(ctx, itemIndex, body) {
+		const type = String(body.task_type);
+		for (const [apiName, rule] of Object.entries(ONLY_FOR)) {
+			if (body[apiName] !== undefined && !rule.taskTypes.includes(type)) {
+				throw inputError(ctx.fn, itemIndex, rule.label, `is not accepted for task type ${type}`, `Remove "${rule.label}" from Additional Fields, or pick a task type that uses it.`);
+			}
+		}
+		if (body.auto_lyrics === true && body.custom_mode !== 'custom') {
+			throw inputError(ctx.fn, itemIndex, 'Auto Lyrics', 'needs Mode "Custom Lyrics"');
+		}
+		return finishSongBody(ctx.fn, itemIndex, body);
+	},
+});

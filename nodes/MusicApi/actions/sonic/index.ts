@@ -1,0 +1,10 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { getTask } from './getTask.operation';
+
+export const sonic: ResourceDefinition = {
+	value: 'sonic',
+	name: 'Sonic',
+	description: 'Vocal and instrumental songs, lyrics, stems, WAV, MIDI and voice tools',
+	operations: [create, getTask],
+};

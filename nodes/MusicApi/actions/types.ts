@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import type { NormalizeOptions } from '../tasks';
+import type { TaskDialect } from '../tasks/types';
+import type { ApiRequest, MusicApiClient } from '../transport/MusicApiClient';
+
+/** What an operation gets to work with: n8n's functions and the one MusicAPI client of this run. */
+export interface OperationContext {
+	fn: IExecuteFunctions;
+	client: MusicApiClient;
+}
+
+interface OperationBase {
+	/** The operation's value in the node's Operation dropdown. */
+	value: string;
+	/** Title-cased name shown in the dropdown. */
+	name: string;
+	/** Sentence-case action shown in the nodes panel ("Create a song"). */
+	action: string;
+	/** One line for the dropdown; says what it costs. */
+	description: string;
+	/** `METHOD /path` as the API documents it (README's operation table comes from this). */
+	endpoint: string;
+	/** Credits one call costs (mid-2026 prices), or a note when it varies. */
+	credits: string;
+	/** The operation's fields; the resource index adds displayOptions for resource and operation. */
+	properties: INodeProperties[];
+}
+
+/** Answers within the request: the output is the response, shaped. */
+export interface SyncOperation extends OperationBase {
+	mode: 'sync';
+	run(ctx: OperationContext, itemIndex: number): Promise<Array<IDataObject | INodeExecutionData>>;
+}
+
+/** Starts a job: returns a task id that is then finished by the completion mode the user picked. */
+export interface AsyncOperation extends OperationBase {
+	mode: 'async';
+	/** The response dialect of the task this job creates. */
+	dialect: TaskDialect;
+	/** Where to ask for the task's state. */
+	pollPath(taskId: string): string;
+	/** What only the submitter knows about the answer's shape (e.g. that the clips are stems). */
+	taskOptions?: NormalizeOptions;
+	/** Checks the item's input and builds the submit request; throws before anything is sent. */
+	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
+}
+
+export type Operation = SyncOperation | AsyncOperation;
+
+export interface ResourceDefinition {
+	value: string;
+	name: string;
+	description?: string;
+	operations: Operation[];
+}

@@ -1,0 +1,147 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export type CompletionMode = 'wait' | 'callback' | 'submit';
+
+/** Fields every async operation shares: how the job is finished and what comes out. */
+export const completionProperties: INodeProperties[] = [
+	{
+		displayName: 'Completion',
+		name: 'completion',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Wait for Completion (Poll)',
+				value: 'wait',
+				description: 'Submit every item, then poll all jobs together until they finish (within the rate limit)',
+			},
+			{
+				name: 'Wait for Callback',
+				value: 'callback',
+				description:
+					'Submit with this execution as the webhook, pause the execution (no polling, no busy worker) and resume when MusicAPI reports back',
+			},
+			{
+				name: 'Submit Only',
+				value: 'submit',
+				description: 'Return the task ID at once; finish later with Get Task or a MusicAPI Trigger',
+			},
+		],
+		default: 'wait',
+		description: 'How to finish the job. Applies to all items of one run.',
+	},
+	{
+		displayName: 'Send Result to Webhook URL',
+		name: 'webhookUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://your-n8n/webhook/…/musicapi',
+		displayOptions: { show: { completion: ['submit'] } },
+		description:
+			'Optional. MusicAPI POSTs the finished job here, signed with the credential\'s webhook secret. Paste the production URL of a MusicAPI Trigger node to continue in another workflow.',
+	},
+	{
+		displayName: 'Result Options',
+		name: 'resultOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { completion: ['wait', 'callback'] } },
+		options: [
+			{
+				displayName: 'Audio Format',
+				name: 'audioFormat',
+				type: 'options',
+				options: [
+					{ name: 'MP3 (or M4A) As Delivered', value: 'mp3' },
+					{ name: 'WAV (Lossless)', value: 'wav' },
+				],
+				default: 'mp3',
+				description:
+					'WAV asks MusicAPI for a lossless file (Sonic: the WAV endpoint, 1–2 credits per clip; Producer: the clip\'s WAV file)',
+			},
+			{
+				displayName: 'Binary Property',
+				name: 'binaryProperty',
+				type: 'string',
+				default: 'data',
+				description: 'Name of the binary property that receives the audio file',
+			},
+			{
+				displayName: 'Download Audio',
+				name: 'downloadAudio',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to attach each clip\'s audio as a file. When the node runs as an AI tool it returns URLs unless this is set explicitly.',
+			},
+			{
+				displayName: 'Download Cover Image',
+				name: 'downloadImage',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also attach the cover image (binary property named like Binary Property plus "Image", e.g. dataImage)',
+			},
+			{
+				displayName: 'Include Raw Response',
+				name: 'includeRaw',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the clip exactly as MusicAPI sent it, under "raw"',
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 15,
+				description: 'How often each job is checked. MusicAPI recommends 15–25 s; all jobs share the rate limit.',
+			},
+			{
+				displayName: 'Timeout (Minutes)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 20,
+				description:
+					'Give up waiting after this long. The error lists every task ID still running so nothing paid for is lost; finish them with Get Task.',
+			},
+		],
+	},
+];
+
+export interface ResultOptions {
+	audioFormat: 'mp3' | 'wav';
+	binaryProperty: string;
+	downloadAudio: boolean;
+	downloadImage: boolean;
+	includeRaw: boolean;
+	pollIntervalMs: number;
+	timeoutMs: number;
+}
+
+export function readResultOptions(fn: IExecuteFunctions): ResultOptions {
+	const given = fn.getNodeParameter('resultOptions', 0, {}) as Partial<{
+		audioFormat: 'mp3' | 'wav';
+		binaryProperty: string;
+		downloadAudio: boolean;
+		downloadImage: boolean;
+		includeRaw: boolean;
+		pollInterval: number;
+		timeout: number;
+	}>;
+	return {
+		audioFormat: given.audioFormat ?? 'mp3',
+		binaryProperty: given.binaryProperty || 'data',
+		// An AI agent wants URLs it can pass on, not megabytes of audio, unless the user asked for files.
+		downloadAudio: given.downloadAudio ?? !fn.isToolExecution?.(),
+		downloadImage: given.downloadImage ?? false,
+		includeRaw: given.includeRaw ?? false,
+		pollIntervalMs: (given.pollInterval ?? 15) * 1000,
+		timeoutMs: (given.timeout ?? 20) * 60_000,
+	};
+}
+
+export function readCompletionMode(fn: IExecuteFunctions): CompletionMode {
+	return fn.getNodeParameter('completion', 0, 'wait') as CompletionMode;
+}

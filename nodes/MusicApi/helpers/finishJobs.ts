@@ -1,0 +1,177 @@
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { AsyncOperation, OperationContext } from '../actions/types';
+import type { Clip, NormalizedTask } from '../tasks/types';
+import { readResultOptions, type CompletionMode, type ResultOptions } from './completionFields';
+import { baseFileName, downloadBinary } from './download';
+import { clipJson, taskSummaryJson } from './output';
+import { pendingTasks, waitForTasks, type TaskOutcome } from './waitForTasks';
+import { parkForCallback } from './callback';
+
+export interface SubmittedJob {
+	itemIndex: number;
+	taskId: string;
+	submitResponse: IDataObject;
+	submittedAt?: number;
+}
+
+/** Output items per input item index. */
+export type FinishedItems = Map<number, INodeExecutionData[]>;
+
+/** Turns submitted jobs into output items the way the chosen completion mode says. */
+export async function finishJobs(
+	ctx: OperationContext,
+	operation: AsyncOperation,
+	jobs: SubmittedJob[],
+	mode: CompletionMode,
+): Promise<FinishedItems> {
+	const finished: FinishedItems = new Map();
+	if (jobs.length === 0) return finished;
+	if (mode === 'submit') {
+		for (const job of jobs) finished.set(job.itemIndex, [submittedItem(operation, job)]);
+		return finished;
+	}
+	const options = readResultOptions(ctx.fn);
+	const outcomes =
+		mode === 'callback'
+			? await parkForCallback(ctx, operation, jobs, options)
+			: await waitForTasks(
+					ctx.client,
+					pendingTasks(operation, jobs),
+					{ ...options, log: (message) => ctx.fn.logger.info(message) },
+				);
+	return await outcomesToItems(ctx, outcomes, options);
+}
+
+function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecutionData {
+	// The submit answer's own envelope (task_id, message, code) is said by the fields above; keep the rest (steps…).
+	const extras = Object.fromEntries(
+		Object.entries(job.submitResponse).filter(([key]) => !['task_id', 'message', 'code'].includes(key)),
+	);
+	return {
+		json: { taskId: job.taskId, state: 'submitted', pollPath: operation.pollPath(job.taskId), ...extras },
+		pairedItem: { item: job.itemIndex },
+	};
+}
+
+/**
+ * Successful clips become items (with their files); failed clips stay visible as items with their error; a
+ * failed, lost or unfinished job becomes an error item under Continue On Fail, or one error that names every
+ * task id, the finished ones included, so that nothing paid for disappears.
+ */
+export async function outcomesToItems(
+	ctx: OperationContext,
+	outcomes: TaskOutcome[],
+	options: ResultOptions,
+): Promise<FinishedItems> {
+	const finished: FinishedItems = new Map();
+	const problems: Array<{ itemIndex: number; taskId: string; message: string; description: string }> = [];
+	const add = (itemIndex: number, items: INodeExecutionData[]) =>
+		finished.set(itemIndex, [...(finished.get(itemIndex) ?? []), ...items]);
+
+	for (const outcome of outcomes.sort((a, b) => a.itemIndex - b.itemIndex)) {
+		const { itemIndex, taskId } = outcome;
+		if ('task' in outcome && outcome.task.state === 'succeeded') {
+			add(itemIndex, await taskItems(ctx, outcome.task, itemIndex, options));
+		} else if ('task' in outcome) {
+			problems.push({
+				itemIndex,
+				taskId,
+				message: `MusicAPI job ${taskId} failed: ${outcome.task.error ?? 'no reason given'}`,
+				description: 'MusicAPI refunds the credits of failed jobs. Adjust the input (see the reason) and run again.',
+			});
+		} else if ('error' in outcome) {
+			problems.push({
+				itemIndex,
+				taskId,
+				message: `MusicAPI task ${taskId}: ${outcome.error.message}`,
+				description: outcome.error.description ?? 'Check the task later with Get Task.',
+			});
+		} else {
+			problems.push({
+				itemIndex,
+				taskId,
+				message: `MusicAPI task ${taskId} still ${outcome.lastState} when waiting timed out`,
+				description: `The job keeps running at MusicAPI. Fetch it later with Get Task (task ID ${taskId}) or raise "Timeout (Minutes)".`,
+			});
+		}
+	}
+
+	if (problems.length && !ctx.fn.continueOnFail()) {
+		const first = problems[0];
+		const done = outcomes.filter((o) => !problems.some((p) => p.taskId === o.taskId)).map((o) => o.taskId);
+		throw new NodeOperationError(ctx.fn.getNode(), problems.length === 1 ? first.message : `${problems.length} MusicAPI jobs did not finish: ${problems.map((p) => p.taskId).join(', ')}`, {
+			itemIndex: first.itemIndex,
+			description: [
+				...problems.map((p) => `[item ${p.itemIndex}] ${p.message}. ${p.description}`),
+				done.length ? `Finished jobs (fetch them with Get Task): ${done.join(', ')}.` : '',
+			]
+				.filter(Boolean)
+				.join('\n'),
+		});
+	}
+	for (const problem of problems) {
+		add(problem.itemIndex, [
+			{
+				json: { taskId: problem.taskId, error: problem.message, description: problem.description },
+				pairedItem: { item: problem.itemIndex },
+			},
+		]);
+	}
+	return finished;
+}
+
+/** One item per clip (with files), or one summary item for tasks that end without clips (create-voice). */
+export async function taskItems(
+	ctx: OperationContext,
+	task: NormalizedTask,
+	itemIndex: number,
+	options: ResultOptions,
+): Promise<INodeExecutionData[]> {
+	if (task.clips.length === 0) return [{ json: taskSummaryJson(task), pairedItem: { item: itemIndex } }];
+	const failedClips = task.clips.filter((clip) => clip.state === 'failed');
+	if (failedClips.length) {
+		const message = `MusicAPI task ${task.taskId}: ${failedClips.length} of ${task.clips.length} clips failed (${failedClips.map((c) => c.error ?? 'no reason').join('; ')}); they are output with state "failed"`;
+		ctx.fn.logger.warn(message);
+		ctx.fn.addExecutionHints?.({ message, type: 'warning', location: 'outputPane' });
+	}
+	const items: INodeExecutionData[] = [];
+	for (const clip of task.clips) {
+		const json = clipJson(task, clip, options.includeRaw);
+		const binary = clip.state === 'succeeded' ? await clipFiles(ctx, task, clip, itemIndex, options) : undefined;
+		items.push({ json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } });
+	}
+	return items;
+}
+
+async function clipFiles(
+	ctx: OperationContext,
+	task: NormalizedTask,
+	clip: Clip,
+	itemIndex: number,
+	options: ResultOptions,
+): Promise<IBinaryKeyData | undefined> {
+	if (!options.downloadAudio) return undefined;
+	const settings = { ...ctx.client.settings, timeoutMs: Math.max(ctx.client.settings.timeoutMs, 600_000), signal: ctx.client.cancelSignal };
+	const name = baseFileName(clip.stemType ? `${clip.title ?? ''} ${clip.stemType}` : clip.title, clip.clipId);
+	const binary: IBinaryKeyData = {};
+	const audioUrl = options.audioFormat === 'wav' ? await wavUrl(ctx, task, clip, itemIndex) : clip.audioUrl;
+	if (audioUrl) binary[options.binaryProperty] = await downloadBinary(ctx.fn, audioUrl, name, settings, itemIndex);
+	if (options.downloadImage && clip.imageUrl) {
+		binary[`${options.binaryProperty}Image`] = await downloadBinary(ctx.fn, clip.imageUrl, name, settings, itemIndex);
+	}
+	return Object.keys(binary).length ? binary : undefined;
+}
+
+/** A WAV: the clip's own wav_url (Producer), else Sonic's WAV endpoint; other dialects keep their format. */
+async function wavUrl(ctx: OperationContext, task: NormalizedTask, clip: Clip, itemIndex: number) {
+	if (clip.wavUrl) return clip.wavUrl;
+	if (task.dialect !== 'sonic') return clip.audioUrl;
+	const response = await ctx.client.request(
+		{ method: 'POST', path: '/sonic/wav', body: { clip_id: clip.clipId }, kind: 'submit' },
+		itemIndex,
+	);
+	const data = (response.body as { data?: { wav_url?: unknown } } | undefined)?.data;
+	return typeof data?.wav_url === 'string' ? data.wav_url : clip.audioUrl;
+}

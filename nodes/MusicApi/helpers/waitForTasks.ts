@@ -1,0 +1,114 @@
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { asNodeError } from './nodeError';
+
+import { normalizeTask, type NormalizeOptions } from '../tasks';
+import type { NormalizedTask, TaskDialect } from '../tasks/types';
+import type { MusicApiClient } from '../transport/MusicApiClient';
+
+export interface PendingTask {
+	itemIndex: number;
+	taskId: string;
+	dialect: TaskDialect;
+	pollPath: string;
+	/** When the job was submitted (ms since epoch). */
+	submittedAt: number;
+	taskOptions?: NormalizeOptions;
+}
+
+export interface WaitOptions {
+	pollIntervalMs: number;
+	timeoutMs: number;
+	/** Progress lines for the user (task ids and states). */
+	log: (message: string) => void;
+}
+
+export type TaskOutcome =
+	| { taskId: string; itemIndex: number; task: NormalizedTask }
+	| { taskId: string; itemIndex: number; error: NodeApiError | NodeOperationError }
+	| { taskId: string; itemIndex: number; timedOut: true; lastState: string };
+
+/** Each unanswered poll stretches that task's interval by this much, up to MAX_STRETCH × the poll interval. */
+const STRETCH = 1.25;
+const MAX_STRETCH = 2;
+
+/**
+ * One scheduler for every pending task of an execution. It always polls the task that is due first, so the
+ * request spacer (the rate limit) is spent where an answer is most likely; once one job has finished, the
+ * observed job duration tells when the others will be ready, so most jobs are polled once or twice.
+ */
+export async function waitForTasks(
+	client: MusicApiClient,
+	tasks: PendingTask[],
+	options: WaitOptions,
+): Promise<TaskOutcome[]> {
+	const start = Date.now();
+	const deadline = start + options.timeoutMs;
+	const outcomes: TaskOutcome[] = [];
+	const state = tasks.map((t) => ({
+		...t,
+		dueAt: t.submittedAt + options.pollIntervalMs,
+		interval: options.pollIntervalMs,
+		polls: 0,
+		lastState: 'submitted',
+	}));
+	let expectedDurationMs: number | undefined;
+
+	// A task is not worth asking about before the fastest finished job's duration has passed for it too.
+	const due = (t: (typeof state)[number]) =>
+		Math.max(t.dueAt, expectedDurationMs !== undefined ? t.submittedAt + expectedDurationMs : 0);
+
+	while (state.length) {
+		state.sort((a, b) => due(a) - due(b));
+		const next = state[0];
+		const wait = Math.min(due(next), deadline) - Date.now();
+		if (wait > 0) await sleep(wait, client.cancelSignal);
+		if (Date.now() >= deadline) break;
+
+		state.shift();
+		next.polls++;
+		let task: NormalizedTask;
+		try {
+			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read' }, next.itemIndex);
+			task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
+		} catch (error) {
+			if (client.cancelSignal?.aborted) throw asNodeError(client.node, error, next.itemIndex);
+			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): poll failed: ${(error as Error).message}`);
+			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, error: asNodeError(client.node, error, next.itemIndex) });
+			continue;
+		}
+		next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
+		options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
+
+		if (task.state === 'succeeded' || task.state === 'failed') {
+			const took = Date.now() - next.submittedAt;
+			expectedDurationMs = expectedDurationMs === undefined ? took : Math.min(expectedDurationMs, took);
+			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
+			continue;
+		}
+		next.interval = Math.min(next.interval * STRETCH, options.pollIntervalMs * MAX_STRETCH);
+		next.dueAt = Date.now() + next.interval;
+		state.push(next);
+	}
+
+	for (const left of state) {
+		outcomes.push({ taskId: left.taskId, itemIndex: left.itemIndex, timedOut: true, lastState: left.lastState });
+	}
+	return outcomes;
+}
+
+/** The scheduler's view of submitted jobs. */
+export function pendingTasks(
+	operation: { dialect: TaskDialect; pollPath(taskId: string): string; taskOptions?: NormalizeOptions },
+	jobs: Array<{ itemIndex: number; taskId: string; submittedAt?: number }>,
+): PendingTask[] {
+	return jobs.map((job) => ({
+		itemIndex: job.itemIndex,
+		taskId: job.taskId,
+		dialect: operation.dialect,
+		pollPath: operation.pollPath(job.taskId),
+		submittedAt: job.submittedAt ?? Date.now(),
+		taskOptions: operation.taskOptions,
+	}));
+}

@@ -1,0 +1,172 @@
+import type { JsonObject } from 'n8n-workflow';
+
+/** What went wrong, in the words a user needs: one entry per failure class of design.md § Errors. */
+export type ApiErrorKind =
+	| 'auth'
+	| 'credits'
+	| 'moderation'
+	| 'validation'
+	| 'not_found'
+	| 'gone'
+	| 'rate_limit'
+	| 'server'
+	| 'network'
+	| 'bad_response'
+	| 'unconfirmed_submit';
+
+export interface MappedApiError {
+	kind: ApiErrorKind;
+	message: string;
+	description: string;
+	httpCode?: string;
+	/** A plain, secret-free record of the failure; becomes the NodeApiError's error response. */
+	details: JsonObject;
+}
+
+/** The API's own words from an error body: `{type, error}` (documented), `message`/`detail` (seen in the wild). */
+export function apiErrorText(body: unknown): { type?: string; text?: string } {
+	if (typeof body === 'string') {
+		const trimmed = body.trim();
+		// An HTML error page from a proxy says nothing useful beyond its status.
+		return trimmed && !trimmed.startsWith('<') ? { text: trimmed.slice(0, 300) } : {};
+	}
+	if (!body || typeof body !== 'object') return {};
+	const record = body as Record<string, unknown>;
+	const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+	return { type: pick('type'), text: pick('error') ?? pick('detail') ?? pick('message') };
+}
+
+const CREDIT_WORDS = /credit|subscription|balance|quota/i;
+
+/** Maps one HTTP error answer to the user-facing error, once, for every operation. */
+export function mapHttpError(
+	statusCode: number,
+	body: unknown,
+	context: { method: string; path: string; requestId?: string },
+): MappedApiError {
+	const { type, text } = apiErrorText(body);
+	const said = text ? `: ${text}` : '';
+	const details: JsonObject = {
+		httpCode: String(statusCode),
+		...(type ? { type } : {}),
+		...(text ? { error: text } : {}),
+		request: `${context.method} ${context.path}`,
+		...(context.requestId ? { requestId: context.requestId } : {}),
+	};
+	const base = { httpCode: String(statusCode), details };
+
+	if (statusCode === 401) {
+		return {
+			...base,
+			kind: 'auth',
+			message: `MusicAPI rejected the API key${said}`,
+			description:
+				'Check the API key in the MusicAPI credential (MusicAPI dashboard → API Keys) and that the Base URL points at the MusicAPI host the key belongs to.',
+		};
+	}
+	if (statusCode === 402 || (statusCode === 403 && CREDIT_WORDS.test(text ?? ''))) {
+		return {
+			...base,
+			kind: 'credits',
+			message: `Not enough MusicAPI credits${said}`,
+			description:
+				'Top up or subscribe in the MusicAPI dashboard, then run again. Use Credits → Get to see the balance. Nothing was charged for this request.',
+		};
+	}
+	if (statusCode === 403) {
+		return {
+			...base,
+			kind: 'moderation',
+			message: `MusicAPI refused the content${said}`,
+			description:
+				'MusicAPI moderation rejected this request (lyrics, description, artist names or tags). Rephrase the quoted part and run again; refused requests are not charged.',
+		};
+	}
+	if (statusCode === 404 || statusCode === 410) {
+		const kind = statusCode === 410 ? 'gone' : 'not_found';
+		return {
+			...base,
+			kind,
+			message: `MusicAPI ${statusCode === 410 ? 'retired' : 'does not know'} ${context.method} ${context.path}${said}`,
+			description:
+				'This endpoint, model or task type is not (or no longer) offered on this MusicAPI host. Pick another model or operation, or check the Base URL in the credential.',
+		};
+	}
+	if (statusCode === 429) {
+		return {
+			...base,
+			kind: 'rate_limit',
+			message: `MusicAPI rate limit reached${said}`,
+			description:
+				'Retries were exhausted. Raise "Seconds Between Requests" in the node options (the standard plan allows 1 request per 3 s), or ask MusicAPI for a higher limit.',
+		};
+	}
+	if (statusCode >= 500) {
+		return {
+			...base,
+			kind: 'server',
+			message: `MusicAPI server error ${statusCode}${said}`,
+			description:
+				'MusicAPI had a problem and retries did not help. Run again later; failed jobs are refunded by MusicAPI.',
+		};
+	}
+	return {
+		...base,
+		kind: 'validation',
+		message: `MusicAPI rejected the request${said || ` (HTTP ${statusCode})`}`,
+		description:
+			'Fix the field the message names and run again. Rejected requests are not charged.',
+	};
+}
+
+/** Network-level failures: which ones certainly never reached MusicAPI. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+
+export function networkErrorCode(error: unknown): string | undefined {
+	if (!error || typeof error !== 'object') return undefined;
+	const record = error as Record<string, unknown>;
+	for (const candidate of [record.code, (record.cause as Record<string, unknown> | undefined)?.code]) {
+		if (typeof candidate === 'string') return candidate;
+	}
+	return undefined;
+}
+
+export function neverReachedServer(code: string | undefined): boolean {
+	return code !== undefined && NEVER_SENT_CODES.has(code);
+}
+
+export function mapNetworkError(code: string | undefined, context: { method: string; path: string }) {
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT';
+	return {
+		kind: 'network' as const,
+		message: timedOut
+			? `MusicAPI did not answer ${context.method} ${context.path} in time`
+			: `Could not reach MusicAPI (${code ?? 'network error'})`,
+		description:
+			'Check the Base URL in the credential and the network between n8n and MusicAPI; raise "Request Timeout" in the node options for slow endpoints.',
+		details: { request: `${context.method} ${context.path}`, ...(code ? { code } : {}) } as JsonObject,
+	};
+}
+
+/**
+ * A create whose answer was lost (timeout, reset, ambiguous 5xx, unreadable body) may still have started a paid
+ * job: we never send it again, and say so.
+ */
+export function unconfirmedSubmitError(reason: string, context: { method: string; path: string }): MappedApiError {
+	return {
+		kind: 'unconfirmed_submit',
+		message: `MusicAPI did not confirm ${context.method} ${context.path} (${reason}); it was not sent again`,
+		description:
+			'The job may or may not have been created. It was not resubmitted so you are never charged twice. Check the MusicAPI dashboard or Credits → Get before running this item again.',
+		details: { request: `${context.method} ${context.path}`, reason },
+	};
+}
+
+/** Removes every occurrence of the given secrets from a text. */
+export function redact(text: string, secrets: readonly string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (secret && secret.length >= 4) out = out.split(secret).join('***');
+	}
+	return out;
+}
