@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { completionProperties, readResultOptions } from '../helpers/completionFields';
 import { additionalFields, readBody, textField, type BodyField } from '../helpers/fields';
 import { taskItems } from '../helpers/finishJobs';
+import { sleepUnlessCancelled } from '../helpers/nodeError';
 import { taskSummaryJson } from '../helpers/output';
 import { normalizeTask, type NormalizeOptions } from '../tasks';
 import type { TaskDialect } from '../tasks/types';
@@ -121,7 +121,7 @@ export function defineSync(
 			let response = await ctx.client.request(request, itemIndex);
 			for (let i = 0; spec.repeatWhileAccepted && response.statusCode === 202 && i < spec.repeatWhileAccepted.attempts; i++) {
 				ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again`);
-				await sleep(spec.repeatWhileAccepted.delayMs, ctx.client.cancelSignal);
+				await sleepUnlessCancelled(ctx.fn.getNode(), spec.repeatWhileAccepted.delayMs, ctx.client.cancelSignal);
 				response = await ctx.client.request(request, itemIndex);
 			}
 			if (response.statusCode === 202) {

@@ -1,9 +1,14 @@
 import { credits } from './credits';
+import { nuro } from './nuro';
+import { producer } from './producer';
+import { riffusion } from './riffusion';
 import { sonic } from './sonic';
+import { studio } from './studio';
+import { suno } from './suno';
 import type { Operation, ResourceDefinition } from './types';
 
 /** Every resource in the order the Resource dropdown shows them. */
-export const RESOURCES: ResourceDefinition[] = [sonic, credits];
+export const RESOURCES: ResourceDefinition[] = [sonic, suno, producer, riffusion, studio, nuro, credits];
 
 export function findOperation(resource: string, operation: string): Operation | undefined {
 	return RESOURCES.find((r) => r.value === resource)?.operations.find((op) => op.value === operation);

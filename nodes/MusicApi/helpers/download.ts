@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from './nodeError';
+import { asNodeError, sleepUnlessCancelled } from './nodeError';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
 	mp3: 'audio/mpeg',
@@ -50,6 +50,11 @@ export function baseFileName(title: string | undefined, clipId: string): string 
 	return slug ? `${slug}-${clipId}` : clipId;
 }
 
+/** What a download needs from n8n: satisfied by the action node's IExecuteFunctions and the trigger's IWebhookFunctions. */
+export type DownloadContext = Pick<IExecuteFunctions, 'getNode'> & {
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;
+};
+
 export interface DownloadSettings {
 	maxRetries: number;
 	retryDelayMs: number;
@@ -63,7 +68,7 @@ export interface DownloadSettings {
  * sent. Network failures and 5xx are retried before the stream is handed over.
  */
 export async function downloadBinary(
-	fn: IExecuteFunctions,
+	fn: DownloadContext,
 	url: string,
 	baseName: string,
 	settings: DownloadSettings,
@@ -94,18 +99,17 @@ export async function downloadBinary(
 			failure = (error as { code?: string }).code ?? (error as Error).message;
 		}
 		if (attempt >= settings.maxRetries) {
-			throw new NodeApiError(
-				fn.getNode(),
-				{ url: stripQuery(url), reason: failure },
-				{
-					message: `Could not download ${stripQuery(url)} (${failure})`,
-					description:
-						'The job finished but its file could not be fetched. The URL is in the item; download it later, or run Get Task for the task to get fresh URLs. Set "Download Audio" off to return URLs only.',
-					itemIndex,
-				},
-			);
+			const message = `Could not download ${stripQuery(url)} (${failure})`;
+			const error = new NodeApiError(fn.getNode(), { url: stripQuery(url), failure }, {
+				message,
+				description:
+					'The job finished but its file could not be fetched. The URL is in the item; download it later, or run Get Task for the task to get fresh URLs. Set "Download Audio" off to return URLs only.',
+				itemIndex,
+			});
+			error.message = message; // keep the URL and cause; NodeApiError would swap in generic network text
+			throw error;
 		}
-		await sleep(settings.retryDelayMs * 2 ** attempt, settings.signal);
+		await sleepUnlessCancelled(fn.getNode(), settings.retryDelayMs * 2 ** attempt, settings.signal);
 	}
 }
 

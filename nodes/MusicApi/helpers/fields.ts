@@ -289,13 +289,16 @@ export function readBody(
 	return body;
 }
 
-/** Whether a field's own extra show-conditions hold for this item (resource/operation are already true here). */
+/**
+ * Whether a field's own extra show-conditions hold for this item (resource/operation are already true here).
+ * A condition on a parameter that is itself hidden fails: n8n leaves hidden parameters out entirely.
+ */
 function isShown(ctx: IExecuteFunctions, itemIndex: number, prop: INodeProperties): boolean {
 	const show = prop.displayOptions?.show;
 	if (!show) return true;
 	return Object.entries(show).every(([param, allowed]) => {
 		if (param === 'resource' || param === 'operation' || !Array.isArray(allowed)) return true;
-		const current = ctx.getNodeParameter(param, itemIndex, undefined);
-		return allowed.includes(current as never);
+		const current = ctx.getNodeParameter(param, itemIndex, null);
+		return current !== null && allowed.includes(current as never);
 	});
 }

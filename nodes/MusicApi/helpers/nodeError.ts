@@ -1,5 +1,5 @@
 import type { INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 /**
  * Every error that leaves the node is an n8n node error with the item it belongs to; errors the code already
@@ -12,4 +12,17 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 		itemIndex,
 		...(aborted ? { message: 'The execution was cancelled', description: 'Jobs already submitted keep running at MusicAPI; fetch them later with Get Task.' } : {}),
 	});
+}
+
+/** Waits, unless the execution is cancelled first; then fails with a node error saying so. */
+export async function sleepUnlessCancelled(node: INode, ms: number, signal?: AbortSignal): Promise<void> {
+	try {
+		await sleep(ms, signal);
+	} catch (error) {
+		throw asNodeError(node, signal?.aborted ? cancelled() : error);
+	}
+}
+
+function cancelled(): Error {
+	return Object.assign(new Error('aborted'), { name: 'AbortError' });
 }

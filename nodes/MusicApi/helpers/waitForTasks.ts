@@ -1,7 +1,6 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
-import { asNodeError } from './nodeError';
+import { asNodeError, sleepUnlessCancelled } from './nodeError';
 
 import { normalizeTask, type NormalizeOptions } from '../tasks';
 import type { NormalizedTask, TaskDialect } from '../tasks/types';
@@ -55,41 +54,64 @@ export async function waitForTasks(
 	}));
 	let expectedDurationMs: number | undefined;
 
-	// A task is not worth asking about before the fastest finished job's duration has passed for it too.
+	// Until one job has finished, only the oldest pending job (the scout) is polled: the others would only
+	// repeat its "not ready". Afterwards a job is not worth asking about before the fastest finished job's
+	// duration has passed for it too.
+	const older = (a: (typeof state)[number], b: (typeof state)[number]) =>
+		a.submittedAt - b.submittedAt || a.itemIndex - b.itemIndex;
+	const scout = () => state.reduce((a, b) => (older(b, a) < 0 ? b : a));
 	const due = (t: (typeof state)[number]) =>
-		Math.max(t.dueAt, expectedDurationMs !== undefined ? t.submittedAt + expectedDurationMs : 0);
+		expectedDurationMs !== undefined
+			? Math.max(t.dueAt, t.submittedAt + expectedDurationMs)
+			: t === scout()
+				? t.dueAt
+				: Number.POSITIVE_INFINITY;
 
-	while (state.length) {
-		state.sort((a, b) => due(a) - due(b));
-		const next = state[0];
-		const wait = Math.min(due(next), deadline) - Date.now();
-		if (wait > 0) await sleep(wait, client.cancelSignal);
-		if (Date.now() >= deadline) break;
-
-		state.shift();
+	const poll = async (next: (typeof state)[number]): Promise<NormalizedTask | undefined> => {
 		next.polls++;
-		let task: NormalizedTask;
 		try {
 			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read' }, next.itemIndex);
-			task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
+			const task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
+			next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
+			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
+			if (task.state !== 'succeeded' && task.state !== 'failed') return undefined;
+			if (task.state === 'succeeded') {
+				const took = Date.now() - next.submittedAt;
+				expectedDurationMs = expectedDurationMs === undefined ? took : Math.min(expectedDurationMs, took);
+			}
+			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
+			return task;
 		} catch (error) {
 			if (client.cancelSignal?.aborted) throw asNodeError(client.node, error, next.itemIndex);
 			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): poll failed: ${(error as Error).message}`);
 			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, error: asNodeError(client.node, error, next.itemIndex) });
-			continue;
+			return undefined;
 		}
-		next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
-		options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
+	};
+	const settled = (t: (typeof state)[number]) => outcomes.some((o) => o.taskId === t.taskId && o.itemIndex === t.itemIndex);
 
-		if (task.state === 'succeeded' || task.state === 'failed') {
-			const took = Date.now() - next.submittedAt;
-			expectedDurationMs = expectedDurationMs === undefined ? took : Math.min(expectedDurationMs, took);
-			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
-			continue;
-		}
+	while (state.length) {
+		state.sort((a, b) => due(a) - due(b));
+		const next = state[0];
+		const at = due(next);
+		if (at >= deadline) break;
+		if (at > Date.now()) await sleepUnlessCancelled(client.node, at - Date.now(), client.cancelSignal);
+		state.shift();
+		await poll(next);
+		if (settled(next)) continue;
 		next.interval = Math.min(next.interval * STRETCH, options.pollIntervalMs * MAX_STRETCH);
 		next.dueAt = Date.now() + next.interval;
 		state.push(next);
+	}
+
+	// At the deadline every job still open is asked once more: one may have finished unseen behind the scout.
+	if (state.length) {
+		const untilDeadline = deadline - Date.now();
+		if (untilDeadline > 0) await sleepUnlessCancelled(client.node, untilDeadline, client.cancelSignal);
+		for (const left of [...state]) {
+			await poll(left);
+			if (settled(left)) state.splice(state.indexOf(left), 1);
+		}
 	}
 
 	for (const left of state) {

@@ -5,9 +5,9 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError } from '../helpers/nodeError';
+import { asNodeError, sleepUnlessCancelled } from '../helpers/nodeError';
 
 import {
 	mapHttpError,
@@ -105,8 +105,10 @@ export class MusicApiClient {
 	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 		const where = { method: req.method, path: req.path };
 		for (let attempt = 0; ; attempt++) {
-			await this.spacer.acquire(this.cancelSignal);
-			const result = await this.send(req);
+			await this.spacer.acquire(this.cancelSignal).catch((error: unknown) => {
+				throw asNodeError(this.node, error, itemIndex);
+			});
+			const result = await this.send(req).finally(() => this.spacer.release());
 			const canRetry = attempt < this.settings.maxRetries;
 			const { response } = result;
 
@@ -128,7 +130,7 @@ export class MusicApiClient {
 			if (retriable && canRetry) {
 				const wait = this.backoff(attempt);
 				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${attempt + 1} in ${wait} ms`);
-				await sleep(wait, this.cancelSignal);
+				await sleepUnlessCancelled(this.node, wait, this.cancelSignal);
 				continue;
 			}
 			if (!retriable && req.kind === 'submit' && this.ambiguous(result)) {
@@ -159,12 +161,15 @@ export class MusicApiClient {
 	error(mapped: Omit<MappedApiError, 'kind'> & { kind: string }, itemIndex: number): NodeApiError {
 		const clean = (text: string) => redact(text, this.secrets);
 		const details = JSON.parse(clean(JSON.stringify(mapped.details))) as JsonObject;
-		return new NodeApiError(this.ctx.getNode(), { ...details, kind: mapped.kind }, {
+		const error = new NodeApiError(this.ctx.getNode(), { ...details, kind: mapped.kind }, {
 			message: clean(mapped.message),
 			description: clean(mapped.description),
 			httpCode: mapped.httpCode,
 			itemIndex,
 		});
+		// NodeApiError swaps any message naming a network code (ECONNRESET…) for its generic text; ours says more.
+		error.message = clean(mapped.message);
+		return error;
 	}
 
 	private async send(req: ApiRequest): Promise<Attempt> {

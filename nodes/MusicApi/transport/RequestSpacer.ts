@@ -1,8 +1,8 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Spaces requests so that no two leave closer than `intervalMs` apart (MusicAPI's standard plan allows one
- * request per 3 s). Slots are handed out in call order, so concurrent callers queue fairly. A 429's Retry-After
+ * Spaces requests so that no two reach MusicAPI closer than `intervalMs` apart (MusicAPI's standard plan allows
+ * one request per 3 s). Slots are handed out in call order, so concurrent callers queue fairly. A 429's Retry-After
  * pushes every later slot back: one rate-limit answer slows the whole execution, not just the request that got it.
  */
 export class RequestSpacer {
@@ -18,6 +18,15 @@ export class RequestSpacer {
 		const slot = Math.max(now, this.nextSlot);
 		this.nextSlot = slot + this.intervalMs;
 		if (slot > now) await sleep(slot - now, signal);
+	}
+
+	/**
+	 * Called when an answer arrives. The server counts arrivals, not departures, and a request may spend a while
+	 * in flight (connection set-up, a slow network): the next one leaves a full interval after this answer, so no
+	 * two requests can arrive closer than the interval, however their travel times differ.
+	 */
+	release(): void {
+		this.pushBack(this.intervalMs);
 	}
 
 	/** Nothing may leave before `ms` from now. */

@@ -144,7 +144,8 @@ export function mapNetworkError(code: string | undefined, context: { method: str
 			: `Could not reach MusicAPI (${code ?? 'network error'})`,
 		description:
 			'Check the Base URL in the credential and the network between n8n and MusicAPI; raise "Request Timeout" in the node options for slow endpoints.',
-		details: { request: `${context.method} ${context.path}`, ...(code ? { code } : {}) } as JsonObject,
+		// Not under `code`/`reason`: NodeApiError would replace our message with its generic network text.
+		details: { request: `${context.method} ${context.path}`, ...(code ? { failure: code } : {}) } as JsonObject,
 	};
 }
 
@@ -158,7 +159,7 @@ export function unconfirmedSubmitError(reason: string, context: { method: string
 		message: `MusicAPI did not confirm ${context.method} ${context.path} (${reason}); it was not sent again`,
 		description:
 			'The job may or may not have been created. It was not resubmitted so you are never charged twice. Check the MusicAPI dashboard or Credits → Get before running this item again.',
-		details: { request: `${context.method} ${context.path}`, reason },
+		details: { request: `${context.method} ${context.path}`, failure: reason },
 	};
 }
 

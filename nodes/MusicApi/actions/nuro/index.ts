@@ -1,0 +1,10 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { getTask } from './getTask.operation';
+
+export const nuro: ResourceDefinition = {
+	value: 'nuro',
+	name: 'Nuro',
+	description: 'Vocal songs and BGM; retired on a sister MusicAPI host since 2026-09 and may be unavailable',
+	operations: [create, getTask],
+};

@@ -1,0 +1,12 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { download } from './download.operation';
+import { getTask } from './getTask.operation';
+import { upload } from './upload.operation';
+
+export const producer: ResourceDefinition = {
+	value: 'producer',
+	name: 'Producer',
+	description: 'Instrumental and background music (FUZZ / Lyria)',
+	operations: [create, getTask, upload, download],
+};

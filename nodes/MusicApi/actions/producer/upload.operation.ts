@@ -1,0 +1,23 @@
+import { defineAsync } from '../define';
+import { checkUrl, urlField } from '../../helpers/resourceFields';
+
+const url = urlField('url', 'url', {
+	displayName: 'Audio URL',
+	description: 'Direct link to the MP3 or WAV file to import as a Producer clip (sent as "url"; the body is not documented).',
+});
+
+/** `POST /producer/upload` (async): imports external audio; the task's clip can then be extended, changed or covered. */
+export const upload = defineAsync({
+	value: 'upload',
+	name: 'Upload',
+	action: 'Upload audio to Producer',
+	description: 'Import audio from a public URL as a Producer clip to extend or cover (price not published)',
+	credits: 'not published',
+	path: '/producer/upload',
+	dialect: 'producer',
+	fields: [url],
+	refine(ctx, itemIndex, body) {
+		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
+		return body;
+	},
+});

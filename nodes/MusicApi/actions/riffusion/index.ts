@@ -1,0 +1,11 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { getTask } from './getTask.operation';
+import { upload } from './upload.operation';
+
+export const riffusion: ResourceDefinition = {
+	value: 'riffusion',
+	name: 'Riffusion (Deprecated)',
+	description: 'FUZZ models; deprecated by MusicAPI and may stop working',
+	operations: [create, getTask, upload],
+};

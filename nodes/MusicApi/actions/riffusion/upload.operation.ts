@@ -1,0 +1,30 @@
+import { defineSync } from '../define';
+import { answerData, checkUrl, missingInAnswer, urlField } from '../../helpers/resourceFields';
+
+const url = urlField('url', 'url', {
+	displayName: 'Audio URL',
+	description: 'Direct link to the MP3 or WAV file to import (sent as "url"; the body is not documented).',
+});
+
+/** `POST /riffusion/upload` (sync): imports external audio and answers with its clip id. */
+export const upload = defineSync({
+	value: 'upload',
+	name: 'Upload',
+	action: 'Upload audio to Riffusion (deprecated)',
+	description: 'Deprecated: import audio from a public URL as a clip for the Upload task types (price not published)',
+	credits: 'not published',
+	method: 'POST',
+	path: '/riffusion/upload',
+	fields: [url],
+	refine(ctx, itemIndex, body) {
+		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
+		return body;
+	},
+	shape(body, ctx, itemIndex) {
+		const { clip_id: clipId, ...rest } = answerData(body)[0] ?? {};
+		if (typeof clipId !== 'string' || clipId === '') {
+			throw missingInAnswer(ctx, itemIndex, 'POST /riffusion/upload', 'a "clip_id"; the audio may have been imported');
+		}
+		return [{ clipId, ...rest }];
+	},
+});

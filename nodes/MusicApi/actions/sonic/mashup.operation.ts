@@ -1,0 +1,28 @@
+import { defineAsync } from '../define';
+import { listField } from '../../helpers/fields';
+import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
+import { songFields, sonicModelField } from '../../helpers/sonicToolFields';
+
+export const mashup = defineAsync({
+	value: 'mashup',
+	name: 'Mashup',
+	action: 'Mash up two clips',
+	description: 'Blend two clips into a new song, two clips out (10 credits)',
+	credits: '10',
+	path: '/sonic/mashup',
+	dialect: 'sonic',
+	fields: [
+		listField('mashupClipIds', 'mashup_clip_ids', {
+			displayName: 'Clip IDs',
+			required: true,
+			minItems: 2,
+			maxItems: 2,
+			placeholder: 'clip-id-1, clip-id-2',
+			description: 'The two clips to blend',
+		}),
+		sonicModelField(),
+		...songFields(),
+	],
+	optional: songOptionalFields,
+	refine: (ctx, itemIndex, body) => finishSongBody(ctx.fn, itemIndex, body),
+});

@@ -1,0 +1,63 @@
+import { inputError, numberField, textField } from '../../helpers/fields';
+import { defineSyncCall, optionsCollection, readSettings, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+
+const PATH = '/sonic/upload';
+/** MusicAPI fetches the audio during the call: about 20 s live, so the node's usual timeout may be too short. */
+const DEFAULT_UPLOAD_TIMEOUT_S = 120;
+
+const uploadTimeout = numberField('uploadTimeout', 'uploadTimeout', {
+	displayName: 'Upload Timeout (Seconds)',
+	min: 1,
+	default: DEFAULT_UPLOAD_TIMEOUT_S,
+	description:
+		'How long to wait for MusicAPI to fetch and import the audio (about 20 s). The node\'s Request Timeout applies when it is longer.',
+});
+
+function isHttpUrl(value: string): boolean {
+	try {
+		const { protocol, hostname } = new URL(value);
+		return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+	} catch {
+		return false;
+	}
+}
+
+/** `POST /sonic/upload`: imports a public audio URL as a clip for cover, extend, add vocals/instrumental. */
+export const upload = defineSyncCall({
+	value: 'upload',
+	name: 'Upload',
+	action: 'Upload audio',
+	description: 'Import audio from a public URL as a clip to cover, extend or add vocals to (2 credits, takes ~20 s)',
+	credits: '2',
+	path: PATH,
+	fields: [
+		textField('url', 'url', {
+			displayName: 'Audio URL',
+			required: true,
+			placeholder: 'https://example.com/song.mp3',
+			description: 'Public, direct http(s) link to an MP3 or WAV file of at most 8 minutes',
+		}),
+	],
+	settings: [optionsCollection([uploadTimeout])],
+	refine(ctx, itemIndex, body) {
+		const url = String(body.url).trim();
+		if (!isHttpUrl(url)) {
+			throw inputError(ctx.fn, itemIndex, 'Audio URL', `"${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not an http(s) URL`);
+		}
+		return { ...body, url };
+	},
+	async send(ctx, itemIndex, body) {
+		const settings = readSettings(ctx, itemIndex, [], [uploadTimeout]);
+		const timeoutMs = Math.max(
+			ctx.client.settings.timeoutMs,
+			Number(settings.uploadTimeout ?? DEFAULT_UPLOAD_TIMEOUT_S) * 1000,
+		);
+		const response = await ctx.client.request({ method: 'POST', path: PATH, body, kind: 'submit', timeoutMs }, itemIndex);
+		const answer = (response.body ?? {}) as { clip_id?: unknown; data?: { clip_id?: unknown } };
+		const clipId = answer.clip_id ?? answer.data?.clip_id;
+		if (typeof clipId !== 'string' || clipId === '') {
+			throw unexpectedAnswer(ctx, itemIndex, `POST ${PATH}`, 'a "clip_id"; the audio may have been imported, check the MusicAPI dashboard before running this item again');
+		}
+		return [{ clipId }];
+	},
+});

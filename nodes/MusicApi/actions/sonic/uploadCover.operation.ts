@@ -1,0 +1,33 @@
+import { defineAsync } from '../define';
+import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
+import {
+	audioUrlField,
+	checkHttpUrl,
+	checkWholeSeconds,
+	durationField,
+	songFields,
+	sonicModelField,
+} from '../../helpers/sonicToolFields';
+
+export const uploadCover = defineAsync({
+	value: 'uploadCover',
+	name: 'Upload & Cover',
+	action: 'Upload and cover audio',
+	description: 'Upload an audio file and restyle it in one call, two clips out (15 credits)',
+	credits: '15',
+	path: '/sonic/upload-cover',
+	dialect: 'sonic',
+	fields: [
+		audioUrlField('url', {
+			description: 'The audio to cover (up to 8 minutes). The upload takes 30–60 s inside the submit call.',
+		}),
+		sonicModelField(),
+		...songFields(),
+	],
+	optional: [...songOptionalFields, durationField],
+	refine(ctx, itemIndex, body) {
+		checkHttpUrl(ctx.fn, itemIndex, body, 'url');
+		checkWholeSeconds(ctx.fn, itemIndex, body);
+		return finishSongBody(ctx.fn, itemIndex, body);
+	},
+});

@@ -1,0 +1,46 @@
+import { defineAsync } from '../define';
+import { numberField } from '../../helpers/fields';
+import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
+import {
+	audioUrlField,
+	autoConcatField,
+	checkHttpUrl,
+	checkWholeSeconds,
+	durationField,
+	songFields,
+	sonicModelField,
+} from '../../helpers/sonicToolFields';
+
+export const uploadExtend = defineAsync({
+	value: 'uploadExtend',
+	name: 'Upload & Extend',
+	action: 'Upload and extend audio',
+	description: 'Upload an audio file and continue it from a point in one call (15 credits)',
+	credits: '15',
+	path: '/sonic/upload-extend',
+	dialect: 'sonic',
+	fields: [
+		audioUrlField('url', { description: 'The audio to extend (up to 8 minutes).' }),
+		numberField('continueAt', 'continue_at', {
+			displayName: 'Continue At (Seconds)',
+			required: true,
+			min: 0,
+			default: 60,
+			description: 'Where in the uploaded audio the extension starts',
+		}),
+		sonicModelField(),
+		...songFields(),
+	],
+	optional: [
+		autoConcatField(
+			'Whether MusicAPI also joins the extension to the upload; each result then comes with its full-length version (role "full")',
+		),
+		...songOptionalFields,
+		durationField,
+	],
+	refine(ctx, itemIndex, body) {
+		checkHttpUrl(ctx.fn, itemIndex, body, 'url');
+		checkWholeSeconds(ctx.fn, itemIndex, body);
+		return finishSongBody(ctx.fn, itemIndex, body);
+	},
+});

@@ -1,0 +1,10 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { getTask } from './getTask.operation';
+
+export const studio: ResourceDefinition = {
+	value: 'studio',
+	name: 'Studio',
+	description: 'Studio models; marked unavailable in some MusicAPI docs',
+	operations: [create, getTask],
+};

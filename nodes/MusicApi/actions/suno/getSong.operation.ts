@@ -1,0 +1,26 @@
+import { defineSync } from '../define';
+import { answerData, checkUrl, urlField } from '../../helpers/resourceFields';
+
+const url = urlField('url', 'url', {
+	displayName: 'Share Link',
+	placeholder: 'https://suno.com/song/…',
+	description:
+		'A Suno share link. Sent as "url" (the legacy body is not documented; MusicAPI answers 400 if it wants another name).',
+});
+
+/** `POST /suno/get-song`: metadata of a shared Suno song, one item as MusicAPI sends it (contract §2.2). */
+export const getSong = defineSync({
+	value: 'getSong',
+	name: 'Get Song',
+	action: 'Get a song from a Suno share link',
+	description: 'Legacy: read title, lyrics and audio URL of a song from its Suno share link (price not published)',
+	credits: 'not published',
+	method: 'POST',
+	path: '/suno/get-song',
+	fields: [url],
+	refine(ctx, itemIndex, body) {
+		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
+		return body;
+	},
+	shape: (body) => answerData(body),
+});

@@ -1,0 +1,13 @@
+import type { ResourceDefinition } from '../types';
+import { create } from './create.operation';
+import { getClip } from './getClip.operation';
+import { getLyrics } from './getLyrics.operation';
+import { getSong } from './getSong.operation';
+import { makeLyrics } from './makeLyrics.operation';
+
+export const suno: ResourceDefinition = {
+	value: 'suno',
+	name: 'Suno (Legacy)',
+	description: 'Legacy /suno aliases of the Sonic endpoints, kept by MusicAPI for old integrations',
+	operations: [create, getClip, makeLyrics, getLyrics, getSong],
+};

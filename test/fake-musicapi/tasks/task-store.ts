@@ -1,0 +1,106 @@
+import type { Charge } from '../credit-ledger';
+import type { Outcome } from '../markers';
+import type { Scheduler } from '../scheduler';
+import type { FakeOptions } from '../types';
+import { newId } from './clip-factory';
+import { type ClipSeed, type Dialect, type Task, type TaskShape, clipFails, computeTimeline, streamingStart } from './task';
+
+export interface NewTask {
+	dialect: Dialect;
+	shape?: TaskShape;
+	apiKey: string;
+	operation: string;
+	clips: ClipSeed[];
+	fulls?: ClipSeed[];
+	pairRole?: 'extended' | 'replaced';
+	persona?: { persona_id: string; name: string };
+	details?: Record<string, unknown>;
+	outcome: Outcome;
+	charge: Charge;
+	webhook?: { url: string; secret: string };
+}
+
+export interface TaskStoreHooks {
+	now(): number;
+	options(): FakeOptions;
+	scheduler: Scheduler;
+	/** The first clip started streaming (only for tasks with a webhook and streaming on). */
+	onStreaming(task: Task, at: number): void;
+	/** The task reached its end: refund failures, deliver the final webhook. Called exactly once per task. */
+	onSettle(task: Task): void;
+}
+
+/**
+ * Tasks and their timelines. States are computed from the clock when read, so nothing needs polling to
+ * advance; timers only exist for the side effects (webhooks, refunds), and `tick()` also runs them on demand
+ * so a poll after the end always sees the refund already made.
+ */
+export class TaskStore {
+	private readonly tasks = new Map<string, Task>();
+
+	constructor(private readonly hooks: TaskStoreHooks) {}
+
+	create(input: NewTask): Task {
+		const now = this.hooks.now();
+		const options = this.hooks.options();
+		const timeline = computeTimeline(now, input.clips.length, options);
+		const task: Task = {
+			id: newId(),
+			dialect: input.dialect,
+			shape: input.shape ?? 'clips',
+			apiKey: input.apiKey,
+			operation: input.operation,
+			createdAt: now,
+			...timeline,
+			streaming: options.streamingCallback && input.dialect === 'sonic',
+			outcome: input.outcome,
+			clips: input.clips,
+			fulls: input.fulls,
+			pairRole: input.pairRole,
+			persona: input.persona,
+			details: input.details ?? {},
+			charge: input.charge,
+			webhook: input.webhook,
+			streamingSent: false,
+			settled: false,
+		};
+		this.tasks.set(task.id, task);
+		const streamingAt = this.streamingAt(task);
+		if (streamingAt !== undefined) this.hooks.scheduler.after(streamingAt - now, () => this.tick());
+		this.hooks.scheduler.after(task.completeAt - now, () => this.tick());
+		return task;
+	}
+
+	/** A task of one of `dialects` owned by `apiKey`; anything else is "task not found." like the real API. */
+	find(id: string, apiKey: string, dialects: readonly Dialect[]): Task | undefined {
+		const task = this.tasks.get(id);
+		return task && task.apiKey === apiKey && dialects.includes(task.dialect) ? task : undefined;
+	}
+
+	tick(): void {
+		const now = this.hooks.now();
+		for (const task of this.tasks.values()) {
+			if (task.settled) continue;
+			const streamingAt = this.streamingAt(task);
+			if (streamingAt !== undefined && !task.streamingSent && now >= streamingAt) {
+				task.streamingSent = true;
+				this.hooks.onStreaming(task, streamingAt);
+			}
+			if (now >= task.completeAt) {
+				task.settled = true;
+				this.hooks.onSettle(task);
+			}
+		}
+	}
+
+	clear(): void {
+		this.tasks.clear();
+	}
+
+	/** When the streaming webhook is due, or undefined when this task sends none. */
+	private streamingAt(task: Task): number | undefined {
+		if (!task.streaming || !task.webhook || task.shape !== 'clips') return undefined;
+		const times = task.clips.map((_, index) => index).filter((index) => !clipFails(task, index)).map((index) => streamingStart(task, index));
+		return times.length > 0 ? Math.min(...times) : undefined;
+	}
+}
