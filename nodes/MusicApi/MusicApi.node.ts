@@ -1,9 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
+import { CALLBACK_WEBHOOKS, callbackWebhook } from './helpers/callback';
 import { requestOptionsProperty } from './helpers/requestOptions';
 import { modelSearch } from './helpers/models';
 
@@ -21,6 +29,8 @@ export class MusicApi implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'musicApiApi', required: true }],
+		// Served only while an execution waits in "Wait for Callback" mode (restartWebhook).
+		webhooks: CALLBACK_WEBHOOKS,
 		properties: [
 			{
 				displayName: 'Resource',
@@ -39,5 +49,9 @@ export class MusicApi implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);
+	}
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await callbackWebhook.call(this);
 	}
 }

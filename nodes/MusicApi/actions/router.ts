@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { callbackSecret, callbackUrl } from '../helpers/callback';
 import { asNodeError } from '../helpers/nodeError';
 
 import { readCompletionMode } from '../helpers/completionFields';
@@ -116,14 +117,13 @@ async function submit(
 
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */
 async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObject | undefined> {
-	const url =
-		mode === 'callback'
-			? ctx.fn.evaluateExpression('{{ $execution.resumeUrl }}', 0)
-			: mode === 'submit'
-				? ctx.fn.getNodeParameter('webhookUrl', 0, '')
-				: '';
-	if (typeof url !== 'string' || url === '') return undefined;
+	if (mode !== 'callback' && mode !== 'submit') return undefined;
 	const credentials = await ctx.fn.getCredentials('musicApiApi');
+	if (mode === 'callback') {
+		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: callbackSecret(credentials, ctx.fn.getExecutionId()) };
+	}
+	const url = ctx.fn.getNodeParameter('webhookUrl', 0, '');
+	if (typeof url !== 'string' || url === '') return undefined;
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
 }

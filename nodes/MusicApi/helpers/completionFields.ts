@@ -121,7 +121,16 @@ export interface ResultOptions {
 }
 
 export function readResultOptions(fn: IExecuteFunctions): ResultOptions {
-	const given = fn.getNodeParameter('resultOptions', 0, {}) as Partial<{
+	// An AI agent wants URLs it can pass on, not megabytes of audio, unless the user asked for files.
+	return readResultOptionsWith((name, fallback) => fn.getNodeParameter(name, 0, fallback as never), fn.isToolExecution?.() ?? false);
+}
+
+/** Reads the options through any getter: an execution reads per item, a webhook call has no items. */
+export function readResultOptionsWith(
+	getParameter: (name: string, fallback: unknown) => unknown,
+	isTool: boolean,
+): ResultOptions {
+	const given = getParameter('resultOptions', {}) as Partial<{
 		audioFormat: 'mp3' | 'wav';
 		binaryProperty: string;
 		downloadAudio: boolean;
@@ -133,8 +142,7 @@ export function readResultOptions(fn: IExecuteFunctions): ResultOptions {
 	return {
 		audioFormat: given.audioFormat ?? 'mp3',
 		binaryProperty: given.binaryProperty || 'data',
-		// An AI agent wants URLs it can pass on, not megabytes of audio, unless the user asked for files.
-		downloadAudio: given.downloadAudio ?? !fn.isToolExecution?.(),
+		downloadAudio: given.downloadAudio ?? !isTool,
 		downloadImage: given.downloadImage ?? false,
 		includeRaw: given.includeRaw ?? false,
 		pollIntervalMs: (given.pollInterval ?? 15) * 1000,

@@ -1,13 +1,26 @@
-import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AsyncOperation, OperationContext } from '../actions/types';
 import type { Clip, NormalizedTask } from '../tasks/types';
+import type { MusicApiClient } from '../transport/MusicApiClient';
+import { parkForCallback } from './callback';
 import { readResultOptions, type CompletionMode, type ResultOptions } from './completionFields';
-import { baseFileName, downloadBinary } from './download';
+import { baseFileName, downloadBinary, type DownloadContext } from './download';
 import { clipJson, taskSummaryJson } from './output';
 import { pendingTasks, waitForTasks, type TaskOutcome } from './waitForTasks';
-import { parkForCallback } from './callback';
+
+/**
+ * What turning results into items needs: satisfied by an execution (action node) and by a webhook call (the
+ * callback resume and the trigger), so every path shapes clips and downloads files the same way.
+ */
+export interface ResultContext {
+	fn: DownloadContext &
+		Pick<IExecuteFunctions, 'logger'> & { addExecutionHints?: IExecuteFunctions['addExecutionHints'] };
+	client: MusicApiClient;
+	/** Under Continue On Fail a failed job is an error item; otherwise one error names every task. */
+	continueOnFail: boolean;
+}
 
 export interface SubmittedJob {
 	itemIndex: number;
@@ -33,15 +46,12 @@ export async function finishJobs(
 		return finished;
 	}
 	const options = readResultOptions(ctx.fn);
-	const outcomes =
-		mode === 'callback'
-			? await parkForCallback(ctx, operation, jobs, options)
-			: await waitForTasks(
-					ctx.client,
-					pendingTasks(operation, jobs),
-					{ ...options, log: (message) => ctx.fn.logger.info(message) },
-				);
-	return await outcomesToItems(ctx, outcomes, options);
+	if (mode === 'callback') return await parkForCallback(ctx, operation, jobs, options);
+	const outcomes = await waitForTasks(ctx.client, pendingTasks(operation, jobs), {
+		...options,
+		log: (message) => ctx.fn.logger.info(message),
+	});
+	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail() }, outcomes, options);
 }
 
 function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecutionData {
@@ -61,7 +71,7 @@ function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecu
  * task id, the finished ones included, so that nothing paid for disappears.
  */
 export async function outcomesToItems(
-	ctx: OperationContext,
+	ctx: ResultContext,
 	outcomes: TaskOutcome[],
 	options: ResultOptions,
 ): Promise<FinishedItems> {
@@ -98,7 +108,7 @@ export async function outcomesToItems(
 		}
 	}
 
-	if (problems.length && !ctx.fn.continueOnFail()) {
+	if (problems.length && !ctx.continueOnFail) {
 		const first = problems[0];
 		const done = outcomes.filter((o) => !problems.some((p) => p.taskId === o.taskId)).map((o) => o.taskId);
 		throw new NodeOperationError(ctx.fn.getNode(), problems.length === 1 ? first.message : `${problems.length} MusicAPI jobs did not finish: ${problems.map((p) => p.taskId).join(', ')}`, {
@@ -124,7 +134,7 @@ export async function outcomesToItems(
 
 /** One item per clip (with files), or one summary item for tasks that end without clips (create-voice). */
 export async function taskItems(
-	ctx: OperationContext,
+	ctx: Omit<ResultContext, 'continueOnFail'>,
 	task: NormalizedTask,
 	itemIndex: number,
 	options: ResultOptions,
@@ -146,7 +156,7 @@ export async function taskItems(
 }
 
 async function clipFiles(
-	ctx: OperationContext,
+	ctx: Omit<ResultContext, 'continueOnFail'>,
 	task: NormalizedTask,
 	clip: Clip,
 	itemIndex: number,
@@ -165,7 +175,7 @@ async function clipFiles(
 }
 
 /** A WAV: the clip's own wav_url (Producer), else Sonic's WAV endpoint; other dialects keep their format. */
-async function wavUrl(ctx: OperationContext, task: NormalizedTask, clip: Clip, itemIndex: number) {
+async function wavUrl(ctx: Omit<ResultContext, 'continueOnFail'>, task: NormalizedTask, clip: Clip, itemIndex: number) {
 	if (clip.wavUrl) return clip.wavUrl;
 	if (task.dialect !== 'sonic') return clip.audioUrl;
 	const response = await ctx.client.request(

@@ -48,7 +48,11 @@ export const requestOptionsProperty: INodeProperties = {
 };
 
 export function readRequestSettings(fn: IExecuteFunctions): Partial<RequestSettings> {
-	const given = fn.getNodeParameter('requestOptions', 0, {}) as Partial<{
+	return readRequestSettingsWith((name, fallback) => fn.getNodeParameter(name, 0, fallback as never));
+}
+
+export function readRequestSettingsWith(getParameter: (name: string, fallback: unknown) => unknown): Partial<RequestSettings> {
+	const given = getParameter('requestOptions', {}) as Partial<{
 		maxRetries: number;
 		timeout: number;
 		retryDelay: number;

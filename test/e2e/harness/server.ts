@@ -25,11 +25,14 @@ export interface ServerOptions {
 	readyTimeoutMs?: number;
 }
 
-/** Our variables replace the caller's: an N8N_* or DB_* left in a developer's shell must not leak in. */
+/**
+ * Our variables replace the caller's: an N8N_* or DB_* left in a developer's shell must not leak in, and
+ * jest's NODE_ENV=test makes n8n refuse to load nodes ("Not available in tests") and exit silently.
+ */
 function baseEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|npm_|NODE_OPTIONS$|NODE_PATH$)/i.test(key)) continue;
+		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|npm_|JEST_|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$)/i.test(key)) continue;
 		env[key] = value;
 	}
 	return env;
