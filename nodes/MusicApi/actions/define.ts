@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties, readResultOptions } from '../helpers/completionFields';
 import { additionalFields, readBody, textField, type BodyField } from '../helpers/fields';
@@ -7,7 +7,7 @@ import { sleepUnlessCancelled } from '../helpers/nodeError';
 import { taskSummaryJson } from '../helpers/output';
 import { normalizeTask, type NormalizeOptions } from '../tasks';
 import type { TaskDialect } from '../tasks/types';
-import type { ApiRequest } from '../transport/MusicApiClient';
+import type { ApiRequest, ApiResponse } from '../transport/MusicApiClient';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 
 interface Describe {
@@ -84,7 +84,62 @@ export function defineAsync(
 	};
 }
 
-/** A request answered at once; `shape` turns the answer into output items. */
+/**
+ * Sends a request and asks again while MusicAPI answers 202 "still building" (MIDI, downloads); a 202 on the
+ * last try is an error that says repeats are free.
+ */
+export async function requestWhileAccepted(
+	ctx: OperationContext,
+	itemIndex: number,
+	request: ApiRequest,
+	repeat: { attempts: number; delayMs: number },
+): Promise<ApiResponse> {
+	let response = await ctx.client.request(request, itemIndex);
+	for (let i = 0; response.statusCode === 202 && i < repeat.attempts; i++) {
+		ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again in ${repeat.delayMs} ms`);
+		await sleepUnlessCancelled(ctx.fn.getNode(), repeat.delayMs, ctx.client.cancelSignal);
+		response = await ctx.client.request(request, itemIndex);
+	}
+	if (response.statusCode === 202) {
+		throw ctx.client.error(
+			{
+				kind: 'not_ready',
+				message: `MusicAPI is still preparing the answer to ${request.method} ${request.path}`,
+				description: `MusicAPI answered "not ready" (202) ${repeat.attempts + 1} times. Run the node again in a minute (repeats are free), or raise "Retry Delay (Seconds)".`,
+				details: { request: `${request.method} ${request.path}`, httpCode: '202' },
+			},
+			itemIndex,
+		);
+	}
+	return response;
+}
+
+interface SyncCallSpec extends Describe, BodySpec {
+	/** `METHOD /path` for the operation table; defaults to `POST <path>`. */
+	endpoint?: string;
+	path: string;
+	/** Node settings shown after the request fields (Simplify, an Options collection); never sent. */
+	settings?: INodeProperties[];
+	/** Sends the checked body and turns the answer into items. */
+	send(ctx: OperationContext, itemIndex: number, body: IDataObject): Promise<Array<IDataObject | INodeExecutionData>>;
+}
+
+/** A request answered at once: fields → checked body → `send`, which makes the request and shapes the answer. */
+export function defineSyncCall(spec: SyncCallSpec): SyncOperation {
+	return {
+		mode: 'sync',
+		value: spec.value,
+		name: spec.name,
+		action: spec.action,
+		description: spec.description,
+		credits: spec.credits,
+		endpoint: spec.endpoint ?? `POST ${spec.path}`,
+		properties: [...properties(spec), ...(spec.settings ?? [])],
+		run: async (ctx, itemIndex) => await spec.send(ctx, itemIndex, body(ctx, itemIndex, spec)),
+	};
+}
+
+/** The common case of defineSyncCall: one request (GET with an id in the path, or POST), `shape` the answer. */
 export function defineSync(
 	spec: Describe &
 		BodySpec & {
@@ -93,22 +148,15 @@ export function defineSync(
 			/** For GETs with the id in the path: the field whose value completes the path. */
 			pathField?: string;
 			shape(response: unknown, ctx: OperationContext, itemIndex: number): IDataObject[];
-			/** Re-ask while the API answers 202 "still building" (MIDI). */
+			/** Re-ask while the API answers 202 "still building". */
 			repeatWhileAccepted?: { attempts: number; delayMs: number };
 		},
 ): SyncOperation {
-	const method = spec.method;
-	return {
-		mode: 'sync',
-		value: spec.value,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
-		credits: spec.credits,
+	const { method } = spec;
+	return defineSyncCall({
+		...spec,
 		endpoint: `${method} ${spec.path}${spec.pathField ? `/{${spec.pathField}}` : ''}`,
-		properties: properties(spec),
-		async run(ctx, itemIndex) {
-			const fields = body(ctx, itemIndex, spec);
+		async send(ctx, itemIndex, fields) {
 			let path = spec.path;
 			if (spec.pathField) {
 				path = `${spec.path}/${encodeURIComponent(String(fields[spec.pathField]))}`;
@@ -118,26 +166,10 @@ export function defineSync(
 				method === 'GET'
 					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read' }
 					: { method, path, body: fields, kind: 'submit' };
-			let response = await ctx.client.request(request, itemIndex);
-			for (let i = 0; spec.repeatWhileAccepted && response.statusCode === 202 && i < spec.repeatWhileAccepted.attempts; i++) {
-				ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again`);
-				await sleepUnlessCancelled(ctx.fn.getNode(), spec.repeatWhileAccepted.delayMs, ctx.client.cancelSignal);
-				response = await ctx.client.request(request, itemIndex);
-			}
-			if (response.statusCode === 202) {
-				throw ctx.client.error(
-					{
-						kind: 'not_ready',
-						message: `MusicAPI is still preparing the answer to ${request.method} ${request.path}`,
-						description: 'MusicAPI answered "not ready" (202) every time. Run the node again in a minute; repeats are free.',
-						details: { request: `${request.method} ${request.path}`, httpCode: '202' },
-					},
-					itemIndex,
-				);
-			}
+			const response = await requestWhileAccepted(ctx, itemIndex, request, spec.repeatWhileAccepted ?? { attempts: 0, delayMs: 0 });
 			return spec.shape(response.body, ctx, itemIndex);
 		},
-	};
+	});
 }
 
 export const taskIdField = textField('taskId', 'task_id', {

@@ -1,9 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { OperationContext, SyncOperation } from '../actions/types';
-import type { ApiRequest, ApiResponse } from '../transport/MusicApiClient';
+import type { OperationContext } from '../actions/types';
 import { baseFileName, downloadBinary } from './download';
-import { sleepUnlessCancelled } from './nodeError';
 import {
 	additionalFields,
 	booleanField,
@@ -145,80 +143,4 @@ export async function withFile(
 	};
 	const file = await downloadBinary(ctx.fn, url, baseFileName(undefined, clipId), settings, itemIndex);
 	return { json, binary: { [binaryProperty]: file } };
-}
-
-/**
- * Sends a request and asks again while MusicAPI answers 202 "still building" (MIDI); like defineSync's
- * `repeatWhileAccepted`, but with the delay read per item.
- */
-export async function requestWhileAccepted(
-	ctx: OperationContext,
-	itemIndex: number,
-	request: ApiRequest,
-	repeat: { attempts: number; delayMs: number },
-): Promise<ApiResponse> {
-	let response = await ctx.client.request(request, itemIndex);
-	for (let i = 0; response.statusCode === 202 && i < repeat.attempts; i++) {
-		ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again in ${repeat.delayMs} ms`);
-		await sleepUnlessCancelled(ctx.fn.getNode(), repeat.delayMs, ctx.client.cancelSignal);
-		response = await ctx.client.request(request, itemIndex);
-	}
-	if (response.statusCode === 202) {
-		throw ctx.client.error(
-			{
-				kind: 'not_ready',
-				message: `MusicAPI is still preparing the answer to ${request.method} ${request.path}`,
-				description: `MusicAPI answered "not ready" (202) ${repeat.attempts + 1} times. Run the node again in a minute (repeats are free), or raise "Retry Delay (Seconds)".`,
-				details: { request: `${request.method} ${request.path}`, httpCode: '202' },
-			},
-			itemIndex,
-		);
-	}
-	return response;
-}
-
-interface SyncCallSpec {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
-	credits: string;
-	path: string;
-	/** Request fields (top level). */
-	fields: BodyField[];
-	/** Optional request fields ("Additional Fields"). */
-	optional?: BodyField[];
-	/** Node settings shown after the request fields (Simplify, the Options collection); never sent. */
-	settings?: INodeProperties[];
-	/** Cross-field checks once the fields are read; throw `inputError` before anything is sent. */
-	refine?(ctx: OperationContext, itemIndex: number, body: IDataObject): IDataObject;
-	/** Sends the checked body and turns the answer into items. */
-	send(ctx: OperationContext, itemIndex: number, body: IDataObject): Promise<Array<IDataObject | INodeExecutionData>>;
-}
-
-/**
- * A sync POST whose run needs more than defineSync offers (per-item retry delay, a longer timeout, file
- * downloads): the same fields → body → checks path, with the request made by the operation.
- */
-export function defineSyncCall(spec: SyncCallSpec): SyncOperation {
-	const optional = spec.optional ?? [];
-	return {
-		mode: 'sync',
-		value: spec.value,
-		name: spec.name,
-		action: spec.action,
-		description: spec.description,
-		credits: spec.credits,
-		endpoint: `POST ${spec.path}`,
-		properties: [
-			...spec.fields.map((f) => f.property),
-			...(optional.length ? [additionalFields(optional)] : []),
-			...(spec.settings ?? []),
-		],
-		async run(ctx, itemIndex) {
-			const read = readBody(ctx.fn, itemIndex, spec.fields, optional);
-			const body = spec.refine ? spec.refine(ctx, itemIndex, read) : read;
-			return await spec.send(ctx, itemIndex, body);
-		},
-	};
 }

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { booleanField } from '../../helpers/fields';
+import { defineSyncCall } from '../define';
 import {
 	clipIdField,
 	dataOf,
-	defineSyncCall,
 	optionsCollection,
 	readSettings,
 	simplifyField,

@@ -1,15 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { numberField } from '../../helpers/fields';
+import { defineSyncCall, requestWhileAccepted } from '../define';
 import {
 	binaryPropertyField,
 	clipIdField,
 	dataOf,
-	defineSyncCall,
 	downloadFileField,
 	optionsCollection,
 	readSettings,
-	requestWhileAccepted,
 	simplifyField,
 	unexpectedAnswer,
 	withFile,

@@ -1,5 +1,10 @@
 import { inputError, numberField, textField } from '../../helpers/fields';
-import { defineSyncCall, optionsCollection, readSettings, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+import { defineSyncCall } from '../define';
+import {
+	optionsCollection,
+	readSettings,
+	unexpectedAnswer,
+} from '../../helpers/sonicUtilityFields';
 
 const PATH = '/sonic/upload';
 /** MusicAPI fetches the audio during the call: about 20 s live, so the node's usual timeout may be too short. */

@@ -1,8 +1,8 @@
+import { defineSyncCall } from '../define';
 import {
 	binaryPropertyField,
 	clipIdField,
 	dataOf,
-	defineSyncCall,
 	downloadFileField,
 	optionsCollection,
 	readSettings,
