@@ -72,6 +72,32 @@ function npmEnv(nodeDir: string | undefined): NodeJS.ProcessEnv {
 	return env;
 }
 
+/**
+ * Every npm we start carries this variable, so that the run after a killed one can find and stop the
+ * orphans (see killOrphans): `timeout` puts its command in a new process group, which neither Ctrl-C nor a
+ * kill of our own group reaches, and an orphaned npm would keep writing into the folder we are about to redo.
+ */
+const OWNER_VAR = 'MUSICAPI_E2E_INSTALL_OWNER';
+const runningGroups = new Set<number>();
+
+function killRunning(): void {
+	for (const pgid of runningGroups) {
+		try {
+			process.kill(-pgid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+/** While children run, a Ctrl-C or SIGTERM to us stops them too, then takes its normal course. */
+function onSignal(signal: NodeJS.Signals): void {
+	killRunning();
+	process.removeListener('SIGINT', onSignal);
+	process.removeListener('SIGTERM', onSignal);
+	process.kill(process.pid, signal);
+}
+
 /** Runs a command under `timeout`, output appended to logFile; rejects with the log's tail on failure. */
 function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; timeoutS: number }): Promise<void> {
 	return new Promise((resolve, reject) => {
@@ -79,21 +105,66 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
 		const out = fs.openSync(opts.logFile, 'a');
 		const child = spawn('timeout', ['--kill-after=30', String(opts.timeoutS), cmd, ...args], {
 			cwd: opts.cwd,
-			env: opts.env,
+			env: { ...opts.env, [OWNER_VAR]: String(process.pid) },
 			stdio: ['ignore', out, out],
 		});
-		child.on('error', (error) => {
+		// timeout makes itself a group leader: its pid is the group id of everything under it.
+		const pgid = child.pid;
+		if (pgid !== undefined) {
+			runningGroups.add(pgid);
+			if (runningGroups.size === 1) {
+				process.on('SIGINT', onSignal);
+				process.on('SIGTERM', onSignal);
+				process.on('exit', killRunning);
+			}
+		}
+		const done = (): void => {
 			fs.closeSync(out);
+			if (pgid !== undefined) runningGroups.delete(pgid);
+			if (runningGroups.size === 0) {
+				process.removeListener('SIGINT', onSignal);
+				process.removeListener('SIGTERM', onSignal);
+				process.removeListener('exit', killRunning);
+			}
+		};
+		child.on('error', (error) => {
+			done();
 			reject(error);
 		});
 		child.on('exit', (code, signal) => {
-			fs.closeSync(out);
+			done();
 			if (code === 0) return resolve();
 			const tail = fs.readFileSync(opts.logFile, 'utf8').split('\n').slice(-40).join('\n');
 			const why = code === 124 ? `timed out after ${opts.timeoutS} s` : `exit ${code ?? signal}`;
 			reject(new Error(`${cmd} ${args.join(' ')} failed (${why}); log ${opts.logFile}:\n${tail}`));
 		});
 	});
+}
+
+/** SIGKILLs every process still carrying a dead owner's mark; waits (up to 10 s) until none is left. */
+async function killOrphans(ownerPid: number): Promise<void> {
+	const mark = `${OWNER_VAR}=${ownerPid}`;
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		const orphans = fs.readdirSync('/proc').filter((entry) => {
+			if (!/^\d+$/.test(entry)) return false;
+			try {
+				return fs.readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(mark);
+			} catch {
+				return false; // gone, or not ours to read
+			}
+		});
+		if (orphans.length === 0 || Date.now() > deadline) return;
+		log(`stopping ${orphans.length} process(es) left by dead install run ${ownerPid}`);
+		for (const pid of orphans) {
+			try {
+				process.kill(Number(pid), 'SIGKILL');
+			} catch {
+				// Gone meanwhile.
+			}
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
 }
 
 function isAlive(pid: number): boolean {
@@ -136,6 +207,7 @@ async function withLock<T>(lockDir: string, work: () => Promise<T>): Promise<T> 
 			if (owner === undefined) continue; // released meanwhile
 			if (owner === 0 ? ageMs(lockDir) > 60_000 : !isAlive(owner)) {
 				log(`removing stale lock of dead process ${owner}`);
+				if (owner) await killOrphans(owner);
 				fs.rmSync(lockDir, { recursive: true, force: true });
 				continue;
 			}
@@ -167,8 +239,8 @@ async function cachedFolder(finalDir: string, label: string, build: (dir: string
 	await withLock(`${finalDir}.lock`, async () => {
 		if (readMarker(finalDir)) return; // another run finished it while we waited
 		const partial = `${finalDir}.partial`;
-		fs.rmSync(partial, { recursive: true, force: true });
-		fs.rmSync(finalDir, { recursive: true, force: true }); // exists without marker: unfinished, redo
+		fs.rmSync(partial, { recursive: true, force: true, maxRetries: 3 });
+		fs.rmSync(finalDir, { recursive: true, force: true, maxRetries: 3 }); // exists without marker: unfinished, redo
 		fs.mkdirSync(partial, { recursive: true });
 		const t0 = Date.now();
 		log(`${label}: cold install into ${finalDir}`);

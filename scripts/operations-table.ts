@@ -1,7 +1,10 @@
 /**
- * Prints the README's operation table from the node's own operation list, so the two cannot drift apart
- * (test/unit/readme.test.ts checks the README against this). Usage: npx ts-node --transpile-only scripts/operations-table.ts
+ * The README's operation table, made from the node's own operation list so the two cannot drift apart
+ * (test/unit/readme.test.ts checks the README against it). `npm run readme:operations` rewrites the README's table.
  */
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+
 import { RESOURCES } from '../nodes/MusicApi/actions/registry';
 
 export function operationsTable(): string {
@@ -14,4 +17,16 @@ export function operationsTable(): string {
 	return ['| Resource | Operation | Endpoint | Mode | Credits |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-if (require.main === module) console.log(operationsTable());
+const START = '<!-- operations:start -->';
+const END = '<!-- operations:end -->';
+
+if (require.main === module) {
+	if (process.argv.includes('--write')) {
+		const file = join(__dirname, '..', 'README.md');
+		const readme = readFileSync(file, 'utf8');
+		const before = readme.slice(0, readme.indexOf(START) + START.length);
+		writeFileSync(file, `${before}\n${operationsTable()}\n${readme.slice(readme.indexOf(END))}`);
+	} else {
+		console.log(operationsTable());
+	}
+}

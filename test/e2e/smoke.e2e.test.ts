@@ -5,11 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+import * as http from 'node:http';
 import * as path from 'node:path';
 
 import {
 	createStubPackage,
+	groupAlive,
+	makeTempDir,
 	nodeOutput,
 	REPO_ROOT,
 	runWorkflowViaWebhook,
@@ -19,7 +21,6 @@ import {
 	type N8n,
 	type WorkflowNode,
 } from './harness';
-import { groupAlive } from './harness/processes';
 
 const realPackageBuilt = fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'MusicApi', 'MusicApi.node.js'));
 
@@ -43,7 +44,7 @@ describe('e2e harness (real n8n 2.40.7)', () => {
 	const started = Date.now();
 
 	beforeAll(async () => {
-		scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-e2e-smoke-'));
+		scratch = makeTempDir('smoke');
 		const stub = createStubPackage(scratch);
 		n8n = await startN8n({ packageDir: realPackageBuilt ? [stub, REPO_ROOT] : [stub] });
 		process.stderr.write(`[e2e smoke] timings ms ${JSON.stringify(n8n.timings)}\n`);
@@ -61,9 +62,9 @@ describe('e2e harness (real n8n 2.40.7)', () => {
 		expect(nodeNames).toContain('n8n-nodes-base.webhook');
 		expect((await n8n.credentialTypes()).map((t) => t.name)).toContain(STUB_CREDENTIAL_TYPE);
 
-		// The editor's own look-up by identifier answers for it as well.
-		const found = await n8n.rest<{ data: Array<{ name: string }> }>('POST', '/node-types/by-identifier', { identifiers: [`${STUB_NODE_TYPE}@1`] });
-		expect(found.data.map((t) => t.name)).toEqual([STUB_NODE_TYPE]);
+		// The editor's description look-up (POST /rest/node-types) knows it too; it answers with the short name.
+		const found = await n8n.rest<{ data: Array<{ name: string; displayName: string }> }>('POST', '/node-types', { nodeInfos: [{ name: STUB_NODE_TYPE, version: 1 }] });
+		expect(found.data.map((t) => t.displayName)).toEqual(['E2E Stub']);
 
 		// Installed the way n8n's installer leaves a package: no dev/peer dependencies, listed in nodes/package.json.
 		const installed = JSON.parse(fs.readFileSync(path.join(n8n.packages[0].dir, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -76,6 +77,7 @@ describe('e2e harness (real n8n 2.40.7)', () => {
 	(realPackageBuilt ? test : test.skip)('n8n loads the built n8n-nodes-musicapi package', async () => {
 		const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);
 		expect(nodeNames).toContain('n8n-nodes-musicapi.musicApi');
+		expect((await n8n.credentialTypes()).map((t) => t.name)).toContain('musicApiApi');
 	});
 
 	test('runWorkflowViaWebhook: Webhook → Set → stub node with a credential returns the last node output', async () => {
@@ -95,6 +97,31 @@ describe('e2e harness (real n8n 2.40.7)', () => {
 		expect(nodeOutput(run.execution, 'Stub')).toEqual(run.items);
 		// The wrapper cleans up after itself.
 		await expect(n8n.getWorkflow(run.workflow.id)).rejects.toThrow(/404/);
+	});
+
+	test('nodes inside n8n reach a local server on 127.0.0.1 (as they will reach the fake MusicAPI)', async () => {
+		const seen: string[] = [];
+		const server = http.createServer((req, res) => {
+			seen.push(`${req.method} ${req.url}`);
+			res.setHeader('content-type', 'application/json');
+			res.end(JSON.stringify({ pong: true }));
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const { port } = server.address() as { port: number };
+			const httpNode: WorkflowNode = {
+				name: 'HTTP',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: { method: 'GET', url: `http://127.0.0.1:${port}/ping`, options: {} },
+			};
+			const run = await runWorkflowViaWebhook(n8n, [httpNode], {});
+			expect(run.status).toBe(200);
+			expect(run.items).toEqual([{ pong: true }]);
+			expect(seen).toEqual(['GET /ping']);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
 	});
 
 	test('a failing node answers HTTP 500 and leaves an error execution', async () => {

@@ -12,7 +12,10 @@ export interface ListenOptions {
 
 export async function startFakeMusicApi(options: Partial<FakeOptions> = {}, listen: ListenOptions = {}): Promise<FakeMusicApi> {
 	const state = new FakeState(mergeOptions(defaultOptions(), options));
-	const server = http.createServer((req, res) => void handleRequest(state, req, res));
+	const server = http.createServer((req, res) => {
+		// A client that vanishes mid-body must not become an unhandled rejection that kills the process.
+		handleRequest(state, req, res).catch(() => res.destroy());
+	});
 	server.on('clientError', (_error, socket) => socket.destroy());
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -37,10 +40,7 @@ export async function startFakeMusicApi(options: Partial<FakeOptions> = {}, list
 		clearFaults: () => state.faults.clear(),
 		credits: (apiKey) => state.ledger.balance(apiKey ?? state.defaultApiKey),
 		setCredits: (credits, extraCredits = 0, apiKey) => state.ledger.set(apiKey ?? state.defaultApiKey, credits, extraCredits),
-		requestsTo: (method, path) =>
-			state.requests.filter(
-				(request) => request.method === method.toUpperCase() && (typeof path === 'string' ? request.path === path : ((path.lastIndex = 0), path.test(request.path))),
-			),
+		requestsTo: (method, path) => state.requests.filter((request) => request.method === method.toUpperCase() && pathMatches(path, request.path)),
 		waitForDeliveries: (count, timeoutMs = 5000) => waitForDeliveries(state, count, timeoutMs),
 		advanceTime: (ms) => state.advanceTime(ms),
 		reset: () => state.reset(),
@@ -52,6 +52,12 @@ export async function startFakeMusicApi(options: Partial<FakeOptions> = {}, list
 				server.closeAllConnections();
 			})),
 	};
+}
+
+function pathMatches(pattern: string | RegExp, path: string): boolean {
+	if (typeof pattern === 'string') return pattern === path;
+	pattern.lastIndex = 0;
+	return pattern.test(path);
 }
 
 function waitForDeliveries(state: FakeState, count: number, timeoutMs: number): Promise<Delivery[]> {

@@ -98,6 +98,8 @@ async function submit(
 	const webhook = await webhookFor(ctx, mode);
 	if (webhook) Object.assign(body, webhook);
 	const response = await ctx.client.request({ ...request, body }, itemIndex);
+	// The job's clock starts when MusicAPI accepted it; the scheduler learns job durations from it.
+	const submittedAt = Date.now();
 	const taskId = submittedTaskId(response.body);
 	if (!taskId) {
 		throw ctx.client.error(
@@ -112,7 +114,7 @@ async function submit(
 		);
 	}
 	ctx.fn.logger.info(`MusicAPI ${operation.endpoint}: item ${itemIndex} submitted as task ${taskId}`);
-	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject };
+	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt };
 }
 
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */

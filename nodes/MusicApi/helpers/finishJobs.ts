@@ -26,7 +26,7 @@ export interface SubmittedJob {
 	itemIndex: number;
 	taskId: string;
 	submitResponse: IDataObject;
-	submittedAt?: number;
+	submittedAt: number;
 }
 
 /** Output items per input item index. */

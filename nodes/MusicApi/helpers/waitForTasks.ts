@@ -51,8 +51,12 @@ export async function waitForTasks(
 		interval: options.pollIntervalMs,
 		polls: 0,
 		lastState: 'submitted',
+		/** When this task last answered "not ready" (ms since epoch). */
+		lastMissAt: undefined as number | undefined,
 	}));
 	let expectedDurationMs: number | undefined;
+	/** When the first duration estimate was made (0: not yet). */
+	let estimatedAt = 0;
 
 	// Until one job has finished, only the oldest pending job (the scout) is polled: the others would only
 	// repeat its "not ready". Afterwards a job is not worth asking about before the fastest finished job's
@@ -76,10 +80,13 @@ export async function waitForTasks(
 			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
 			if (task.state !== 'succeeded' && task.state !== 'failed') return undefined;
 			if (task.state === 'succeeded') {
-				const took = Date.now() - next.submittedAt;
+				// It finished between its last "not ready" and now: the midpoint is the best guess of its duration.
+				const finishedBy = next.lastMissAt !== undefined ? (next.lastMissAt + Date.now()) / 2 : Date.now();
+				const took = finishedBy - next.submittedAt;
 				expectedDurationMs = expectedDurationMs === undefined ? took : Math.min(expectedDurationMs, took);
 			}
 			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
+			if (estimatedAt === 0 && expectedDurationMs !== undefined) estimatedAt = Date.now();
 			return task;
 		} catch (error) {
 			if (client.cancelSignal?.aborted) throw asNodeError(client.node, error, next.itemIndex);
@@ -99,8 +106,20 @@ export async function waitForTasks(
 		state.shift();
 		await poll(next);
 		if (settled(next)) continue;
-		next.interval = Math.min(next.interval * STRETCH, options.pollIntervalMs * MAX_STRETCH);
-		next.dueAt = Date.now() + next.interval;
+		const firstMissSinceEstimate = expectedDurationMs !== undefined && (next.lastMissAt ?? 0) < estimatedAt;
+		next.lastMissAt = Date.now();
+		if (expectedDurationMs === undefined) {
+			// The scout measures the job duration every other task will be scheduled by: it is asked twice per
+			// interval, unstretched, so the estimate is at most a quarter interval off.
+			next.dueAt = Date.now() + options.pollIntervalMs / 2;
+		} else if (firstMissSinceEstimate) {
+			// Asked when the estimate said it would be ready, and nearly is: look again soon.
+			next.interval = options.pollIntervalMs / 4;
+			next.dueAt = Date.now() + next.interval;
+		} else {
+			next.interval = Math.min(next.interval * STRETCH, options.pollIntervalMs * MAX_STRETCH);
+			next.dueAt = Date.now() + next.interval;
+		}
 		state.push(next);
 	}
 
@@ -123,14 +142,14 @@ export async function waitForTasks(
 /** The scheduler's view of submitted jobs. */
 export function pendingTasks(
 	operation: { dialect: TaskDialect; pollPath(taskId: string): string; taskOptions?: NormalizeOptions },
-	jobs: Array<{ itemIndex: number; taskId: string; submittedAt?: number }>,
+	jobs: Array<{ itemIndex: number; taskId: string; submittedAt: number }>,
 ): PendingTask[] {
 	return jobs.map((job) => ({
 		itemIndex: job.itemIndex,
 		taskId: job.taskId,
 		dialect: operation.dialect,
 		pollPath: operation.pollPath(job.taskId),
-		submittedAt: job.submittedAt ?? Date.now(),
+		submittedAt: job.submittedAt,
 		taskOptions: operation.taskOptions,
 	}));
 }

@@ -4,13 +4,12 @@
  * login cookie) for the rest, and production webhooks to run workflows.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 
 import { ensureN8n } from '../../../scripts/n8n-install';
 import { expectOk, request, type HttpResponse } from './http';
 import { installPackage, type InstalledPackage } from './package-install';
 import { REPO_ROOT } from './paths';
+import { makeTempDir } from './processes';
 import { N8nServer } from './server';
 import { TERMINAL_STATUSES, toCreateBody, type Execution, type ExecutionStatus, type Workflow, type WorkflowInput } from './workflows';
 
@@ -27,6 +26,13 @@ export interface WebhookCallOptions {
 	/** Retry 404 (webhook not registered yet, right after activation) until this many ms have passed. */
 	retryUntilRegistered?: boolean | number;
 	timeoutMs?: number;
+}
+
+export interface PublicationStatus {
+	status: 'in_progress' | 'not_published' | 'published' | 'partial' | 'failed';
+	liveVersionId: string | null;
+	pendingVersionId: string | null;
+	triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }>;
 }
 
 export const OWNER = { email: 'owner@e2e.test', firstName: 'E2E', lastName: 'Owner', password: 'E2e-password-1' };
@@ -106,13 +112,40 @@ export class N8n {
 		return this.api<Workflow>('GET', `/workflows/${id}`);
 	}
 
-	/** Publishes (n8n 2.x's word for activating) the workflow; its webhooks answer a moment later. */
+	/**
+	 * Publishes (n8n 2.x's word for activating) and waits until n8n has applied it: publication runs
+	 * asynchronously through an outbox. Throws when a trigger failed to activate (with n8n's reason).
+	 */
 	async activate(id: string): Promise<Workflow> {
-		return this.api<Workflow>('POST', `/workflows/${id}/publish`, {});
+		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/publish`, {});
+		const status = await this.waitForPublication(id, (s) => s !== 'in_progress' && s !== 'not_published');
+		if (status.status !== 'published') {
+			throw new Error(`workflow ${id} publication ${status.status}: ${JSON.stringify(status.triggers)}
+${this.logs().slice(-3000)}`);
+		}
+		return workflow;
 	}
 
+	/** Unpublishes and waits until its triggers and webhooks are gone (until then a delete answers 409). */
 	async deactivate(id: string): Promise<Workflow> {
-		return this.api<Workflow>('POST', `/workflows/${id}/unpublish`);
+		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/unpublish`);
+		await this.waitForPublication(id, (s) => s === 'not_published');
+		return workflow;
+	}
+
+	/** n8n's own publication state (`GET /rest/workflows/:id/publication-status`). */
+	async publicationStatus(id: string): Promise<PublicationStatus> {
+		return (await this.rest<{ data: PublicationStatus }>('GET', `/workflows/${id}/publication-status`)).data;
+	}
+
+	private async waitForPublication(id: string, done: (status: PublicationStatus['status']) => boolean, timeoutMs = 30_000): Promise<PublicationStatus> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const status = await this.publicationStatus(id);
+			if (done(status.status)) return status;
+			if (Date.now() >= deadline) throw new Error(`workflow ${id}: publication still ${status.status} after ${timeoutMs} ms`);
+			await sleep(100);
+		}
 	}
 
 	async deleteWorkflow(id: string): Promise<void> {
@@ -187,7 +220,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 	let t = Date.now();
 	const install = await ensureN8n();
 	const installMs = Date.now() - t;
-	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-e2e-n8n-'));
+	const userFolder = makeTempDir('n8n');
 	let server: N8nServer | undefined;
 	try {
 		t = Date.now();

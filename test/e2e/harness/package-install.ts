@@ -7,9 +7,10 @@
  */
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+
+import { makeTempDir } from './processes';
 
 const execFileAsync = promisify(execFile);
 
@@ -63,7 +64,7 @@ export async function installPackage(packageDir: string, userFolder: string): Pr
 	await buildIfMissing(packageDir, source);
 
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-e2e-pack-'));
+	const tmp = makeTempDir('pack');
 	try {
 		// --ignore-scripts: a prepack/prepare build belongs to the caller, not to every test start.
 		const packed = JSON.parse(await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], packageDir, 120)) as Array<{ filename: string }>;

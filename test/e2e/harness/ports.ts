@@ -1,23 +1,9 @@
 import * as net from 'node:net';
 
 /**
- * A port the OS just handed out on 127.0.0.1. Another process could take it before n8n binds it; startN8n
- * retries with fresh ports when n8n reports EADDRINUSE.
+ * Distinct ports the OS just handed out on 127.0.0.1 (each held open while the next is asked, so they
+ * differ). Another process could still take one before n8n binds it: startN8n then retries on new ports.
  */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			server.close(() => (port ? resolve(port) : reject(new Error('no port from the OS'))));
-		});
-	});
-}
-
-/** Several distinct free ports (asked one after another, each still held while the next is asked). */
 export async function freePorts(count: number): Promise<number[]> {
 	const servers: net.Server[] = [];
 	try {
@@ -35,6 +21,10 @@ export async function freePorts(count: number): Promise<number[]> {
 		}
 		return ports;
 	} finally {
-		await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+		await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 	}
+}
+
+export async function freePort(): Promise<number> {
+	return (await freePorts(1))[0];
 }

@@ -10,6 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { LIVE_DIR } from './paths';
@@ -82,10 +83,28 @@ export function unregister(pid: number): void {
 	fs.rmSync(recordFile(pid), { force: true });
 }
 
+const TEMP_PREFIX = 'musicapi-e2e-';
+
+/**
+ * A fresh folder in the system temp dir named after this process, so that the next run can delete it if
+ * this one is killed before its afterAll runs (see sweepTempDirs).
+ */
+export function makeTempDir(label: string): string {
+	return fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}${process.pid}-${label}-`));
+}
+
+/** Deletes temp folders of processes that are gone, and this process's own (it only runs at setup/teardown). */
+function sweepTempDirs(): void {
+	for (const name of fs.readdirSync(os.tmpdir())) {
+		const owner = Number(new RegExp(`^${TEMP_PREFIX}(\\d+)-`).exec(name)?.[1] ?? 0);
+		if (owner && (owner === process.pid || !isAlive(owner))) fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+	}
+}
+
 /**
  * Stops the recorded servers of this process and of processes that are gone (a crashed or killed run),
- * deletes their folders, and returns how many groups it had to stop. Servers of other live processes (another
- * jest run in the same checkout) are left alone.
+ * deletes their folders and the temp folders of dead processes, and returns how many groups it stopped.
+ * Servers of other live processes (another jest run in the same checkout) are left alone.
  */
 export async function reapRecorded(): Promise<number> {
 	let killed = 0;
@@ -93,7 +112,7 @@ export async function reapRecorded(): Promise<number> {
 	try {
 		files = fs.readdirSync(LIVE_DIR).filter((f) => f.endsWith('.json'));
 	} catch {
-		return 0;
+		// No server was ever recorded here.
 	}
 	for (const file of files) {
 		let record: LiveRecord;
@@ -113,6 +132,7 @@ export async function reapRecorded(): Promise<number> {
 		}
 		unregister(record.pid);
 	}
+	if (process.env.MUSICAPI_E2E_KEEP !== '1') sweepTempDirs();
 	return killed;
 }
 

@@ -155,7 +155,10 @@ export class N8nServer {
 	stop(): Promise<void> {
 		this.stopping ??= (async () => {
 			await stopGroup(this.pid);
-			await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
+			// The group is gone; 'close' follows once the pipes drain. The timer is cleared so jest can exit.
+			let timer: NodeJS.Timeout | undefined;
+			await Promise.race([this.exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+			clearTimeout(timer);
 			unregister(this.pid);
 		})();
 		return this.stopping;

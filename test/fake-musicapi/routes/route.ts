@@ -42,8 +42,12 @@ export function matchRoute(
 		const ok = pattern.every((part, index) => {
 			if (part.startsWith(':')) {
 				if (segments[index] === '') return false;
-				params[part.slice(1)] = decodeURIComponent(segments[index]);
-				return true;
+				try {
+					params[part.slice(1)] = decodeURIComponent(segments[index]);
+					return true;
+				} catch {
+					return false; // malformed %-escapes: no route matches, the client gets a 404
+				}
 			}
 			return part === segments[index];
 		});

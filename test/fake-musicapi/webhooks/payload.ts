@@ -27,7 +27,7 @@ export function completionPayload(task: Task, base: string, sonicPlatform: strin
 	const timedOut = task.outcome === 'timeout';
 	const failed = task.outcome === 'fail' || timedOut;
 	let data: unknown;
-	if (task.dialect === 'producer') data = producerData(task, at, base);
+	if (task.dialect === 'producer') data = timedOut ? [] : producerData(task, at, base);
 	else if (task.dialect === 'nuro') data = nuroSong(task, at, base);
 	else if (!timedOut) data = sonicData(task, at, base);
 	else if (task.shape === 'persona') data = { persona_id: null, name: task.persona?.name, state: 'failed', error_message: TIMEOUT_MESSAGE };

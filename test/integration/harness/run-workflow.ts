@@ -85,7 +85,7 @@ async function execute(options: RunWorkflowOptions): Promise<HarnessResult> {
 			logger: env.logger,
 			executionOrder,
 			binaryDataService: env.binaryDataService,
-			storedBinaries: await readStoredBinaries(run, env.binaryDataService),
+			storedBinaries: options.keepBinaries === false ? new Map() : await readStoredBinaries(run, env.binaryDataService),
 		});
 	} finally {
 		await env.dispose();

@@ -32,6 +32,11 @@ export interface CommonRunOptions {
 	cancelAfterMs?: number;
 	/** How long a cancelled run may take to unwind before the harness gives up on it (default 5 s). */
 	cancelGraceMs?: number;
+	/**
+	 * Read every stored binary back into memory after the run so readBinary() works once the temp dir is gone
+	 * (default true). Benchmarks that measure memory turn it off.
+	 */
+	keepBinaries?: boolean;
 	workflowSettings?: IWorkflowSettings;
 }
 

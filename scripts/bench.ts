@@ -1,0 +1,115 @@
+/**
+ * npm run bench — figures, not assertions (issue 4 § Benchmark). Runs the MusicAPI node inside n8n's workflow
+ * engine against the fake MusicAPI with scaled time:
+ *   P1  wall time of N waited jobs vs the lower bound (N−1)/r + L, and vs waiting job by job
+ *   P2  polls per job and requests over the rate limit (poll mode and callback mode)
+ *   P3  peak RSS growth while a 300 MB WAV becomes a binary item (filesystem binary mode)
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+// The built package, as n8n loads it (and MusicApi.node.json would shadow the .ts source for ts-node).
+import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
+import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
+import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
+import { runNode } from '../test/integration/harness';
+
+const N = Number(process.env.BENCH_JOBS ?? 20);
+const TIME_SCALE = 0.05; // 1 s of MusicAPI time = 50 ms here
+const JOB_LATENCY_MS = 60_000; // a minute-long job (scaled: 3 s)
+const INTERVAL_S = 0.1; // r = 10 requests/s (MusicAPI's 1 per 3 s, scaled 30×)
+const POLL_INTERVAL_S = 15 * TIME_SCALE; // MusicAPI's recommended 15 s, scaled
+const LARGE_WAV_BYTES = 300 * 1024 * 1024;
+
+const create = (completion: string): IDataObject => ({
+	resource: 'sonic',
+	operation: 'create',
+	taskType: 'create_music',
+	model: { __rl: true, mode: 'list', value: 'sonic-v5' },
+	songMode: 'description',
+	gptDescriptionPrompt: '={{ "background music " + $json.n }}',
+	completion,
+	resultOptions: { pollInterval: POLL_INTERVAL_S, timeout: 10, downloadAudio: false },
+	requestOptions: { interval: INTERVAL_S, retryDelay: 100 },
+});
+
+async function run(fake: FakeMusicApi, parameters: IDataObject, items: number, binaryMode: 'default' | 'filesystem' = 'default') {
+	return await runNode({
+		nodeTypes: [MusicApi],
+		credentialTypes: [MusicApiApi],
+		credentials: { musicApiApi: { apiKey: 'bench-key', baseUrl: fake.baseUrl } },
+		node: { type: 'musicApi', typeVersion: 1, name: 'MusicAPI', parameters },
+		items: Array.from({ length: items }, (_, n) => ({ json: { n } })),
+		binaryMode,
+		keepBinaries: false,
+		timeoutMs: 15 * 60_000,
+	});
+}
+
+const polls = (fake: FakeMusicApi) => fake.requestsTo('GET', /^\/sonic\/task\//).length;
+const overLimit = (fake: FakeMusicApi) => fake.requests.filter((r) => r.status === 429).length;
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+async function main() {
+	const fake = await startFakeMusicApi({
+		apiKeys: ['bench-key'],
+		credits: 1_000_000,
+		timeScale: TIME_SCALE,
+		jobLatencyMs: JOB_LATENCY_MS,
+		rateLimit: { requests: 1, perMs: INTERVAL_S * 1000 },
+		largeWavBytes: LARGE_WAV_BYTES,
+	});
+	try {
+		const latency = JOB_LATENCY_MS * TIME_SCALE;
+		const bound = ((N - 1) * INTERVAL_S * 1000 + latency);
+
+		let started = Date.now();
+		const batch = await run(fake, create('wait'), N);
+		const batchMs = Date.now() - started;
+		if (batch.error) throw batch.error;
+		const batchPolls = polls(fake);
+		const batchOver = overLimit(fake);
+		const clips = batch.items.length;
+
+		fake.reset();
+		started = Date.now();
+		for (let i = 0; i < N; i++) {
+			const one = await run(fake, create('wait'), 1);
+			if (one.error) throw one.error;
+		}
+		const serialMs = Date.now() - started;
+
+		fake.reset();
+		const parked = await run(fake, { ...create('callback') }, N);
+		const callbackPolls = polls(fake);
+		const callbackOver = overLimit(fake);
+
+		fake.reset();
+		const baseline = process.memoryUsage().rss;
+		let peak = baseline;
+		const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+		started = Date.now();
+		const big = await run(fake, { resource: 'sonic', operation: 'wav', clipId: 'large-1', options: { downloadFile: true }, requestOptions: { interval: 0 } }, 1, 'filesystem');
+		const bigMs = Date.now() - started;
+		clearInterval(sampler);
+		if (big.error) throw big.error;
+		const stored = Number(big.items[0].binary?.data.fileSize?.replace(/[^0-9.]/g, '') ?? 0);
+
+		const lines = [
+			`MusicAPI node benchmark — N = ${N} jobs, job latency L = ${seconds(latency)} s, rate r = ${1 / INTERVAL_S}/s, poll interval ${POLL_INTERVAL_S} s (time scaled ${1 / TIME_SCALE}×)`,
+			``,
+			`P1 batch of ${N} waited jobs: ${seconds(batchMs)} s for ${clips} clips; lower bound (N−1)/r + L = ${seconds(bound)} s; ratio ${(batchMs / bound).toFixed(3)} (target ≤ 1.15)`,
+			`P1 job by job:               ${seconds(serialMs)} s; the batch is ${(serialMs / batchMs).toFixed(1)}× faster`,
+			`P2 poll mode:     ${(batchPolls / N).toFixed(2)} polls per job (target ≤ 2), ${batchOver} requests over the rate limit (target 0)`,
+			`P2 callback mode: ${(callbackPolls / N).toFixed(2)} polls per job while parked (target 0), ${callbackOver} over the rate limit; execution parked: ${parked.waitTill ? 'yes' : 'no'} (resume is proven by the real-n8n e2e test)`,
+			`P3 300 MB WAV → binary item (filesystem mode): peak RSS growth ${((peak - baseline) / 1024 / 1024).toFixed(1)} MB (target ≤ 64 MB), ${seconds(bigMs)} s, stored ${stored ? `${stored} MB` : big.items[0].binary?.data.fileSize}`,
+		];
+		console.log(lines.join('\n'));
+	} finally {
+		await fake.stop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exitCode = 1;
+});
