@@ -5,7 +5,7 @@
  *   P2  polls per job and requests over the rate limit (poll mode and callback mode)
  *   P3  peak RSS growth while a 300 MB WAV becomes a binary item (filesystem binary mode)
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 // The built package, as n8n loads it (and MusicApi.node.json would shadow the .ts source for ts-node).
 import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
@@ -37,7 +37,7 @@ async function run(fake: FakeMusicApi, parameters: IDataObject, items: number, b
 		nodeTypes: [MusicApi],
 		credentialTypes: [MusicApiApi],
 		credentials: { musicApiApi: { apiKey: 'bench-key', baseUrl: fake.baseUrl } },
-		node: { type: 'musicApi', typeVersion: 1, name: 'MusicAPI', parameters },
+		node: { type: "musicApi", typeVersion: 1, name: "MusicAPI", parameters: parameters as INodeParameters },
 		items: Array.from({ length: items }, (_, n) => ({ json: { n } })),
 		binaryMode,
 		keepBinaries: false,

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { FakeMusicApi } from './index';
 
 /** Answers are read loosely in tests; the expect() calls do the checking. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
 export interface CallResult<T = Json> {
