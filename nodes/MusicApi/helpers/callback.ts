@@ -210,5 +210,6 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const options = readResultOptionsWith(getParameter, false);
 	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options);
 	const items = [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
+	this.logger.info(`DEBUG pairedItems ${JSON.stringify(items.map((i) => i.pairedItem))}`);
 	return { workflowData: [items], webhookResponse: { received: true, resumed: true } };
 }

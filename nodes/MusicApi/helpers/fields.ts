@@ -168,6 +168,10 @@ export function jsonField(name: string, apiName: string, common: Common & { defa
 	};
 }
 
+/** The clip an operation works on (`clip_id`). */
+export const clipIdField = (description: string, show?: Show) =>
+	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description, show });
+
 /** The "Additional Fields" collection built from optional fields. */
 export function additionalFields(fields: BodyField[], name = 'additionalFields'): INodeProperties {
 	return {

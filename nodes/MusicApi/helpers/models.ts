@@ -52,7 +52,7 @@ export const modelSearch = Object.fromEntries(
 /** The model (`mv`): pick a known one from the list or type any name MusicAPI accepts today. */
 export function modelField(
 	family: ModelFamily,
-	options: { name?: string; apiName?: string; required?: boolean; default?: string; show?: Show } = {},
+	options: { name?: string; apiName?: string; required?: boolean; default?: string; show?: Show; description?: string } = {},
 ): BodyField {
 	const name = options.name ?? 'model';
 	const property: INodeProperties = {
@@ -61,7 +61,9 @@ export function modelField(
 		type: 'resourceLocator',
 		default: { mode: 'list', value: options.default ?? MODELS[family][0] },
 		required: options.required || undefined,
-		description: `The ${family} model (mv). The list shows known names; choose "By Name" to type one MusicAPI added since.`,
+		description:
+			options.description ??
+			`The ${family} model (${options.apiName ?? 'mv'}). The list shows known names; choose "By Name" to type one MusicAPI added since.`,
 		modes: [
 			{
 				displayName: 'From List',

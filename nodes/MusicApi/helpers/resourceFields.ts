@@ -14,7 +14,14 @@ export interface FieldRef {
 	label: string;
 }
 
-const HTTP_URL = /^https?:\/\/[^\s/$.?#][^\s]*$/i;
+function isHttpUrl(value: string): boolean {
+	try {
+		const { protocol, hostname } = new URL(value);
+		return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+	} catch {
+		return false;
+	}
+}
 
 /** An audio (or share) link MusicAPI fetches itself; checked for http(s) by `checkUrl`. */
 export function urlField(
@@ -34,9 +41,12 @@ export function urlField(
 /** Rejects a URL that is not http(s) (MusicAPI would answer 400 and some hosts charge for the attempt). */
 export function checkUrl(fn: IExecuteFunctions, itemIndex: number, body: IDataObject, field: FieldRef): void {
 	const value = body[field.apiName];
-	if (typeof value === 'string' && !HTTP_URL.test(value.trim())) {
-		throw inputError(fn, itemIndex, field.label, `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}" is not an http(s) URL`);
+	if (typeof value !== 'string') return;
+	const url = value.trim();
+	if (!isHttpUrl(url)) {
+		throw inputError(fn, itemIndex, field.label, `"${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not an http(s) URL`);
 	}
+	body[field.apiName] = url;
 }
 
 /** Optional fields that only some task types accept: a field given for another type is rejected by name. */

@@ -55,9 +55,6 @@ export function audioUrlField(
 	});
 }
 
-export const clipIdField = (description: string, show?: Show) =>
-	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description, show });
-
 /** Target length (`duration`, whole seconds 10–360) where the endpoint takes one. */
 export const durationField = numberField('duration', 'duration', {
 	displayName: 'Target Duration (Seconds)',
@@ -69,32 +66,6 @@ export const durationField = numberField('duration', 'duration', {
 
 export const autoConcatField = (description: string) =>
 	booleanField('autoConcat', 'auto_concat', { displayName: 'Auto Concat', description });
-
-const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
-
-/** The body's URL field must be an http(s) link: MusicAPI downloads it, anything else is a 400. */
-export function checkHttpUrl(fn: IExecuteFunctions, itemIndex: number, body: IDataObject, apiName: string): void {
-	const value = body[apiName];
-	if (typeof value === 'string' && !HTTP_URL.test(value)) {
-		const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-		throw inputError(fn, itemIndex, 'Audio URL', `"${shown}" is not an http(s) URL`);
-	}
-}
-
-/** A start/end pair in seconds: when both are given, the end must come after the start. */
-export function checkEndAfterStart(
-	fn: IExecuteFunctions,
-	itemIndex: number,
-	body: IDataObject,
-	start: { apiName: string; label: string },
-	end: { apiName: string; label: string },
-): void {
-	const from = body[start.apiName];
-	const to = body[end.apiName];
-	if (typeof from === 'number' && typeof to === 'number' && to <= from) {
-		throw inputError(fn, itemIndex, end.label, `${to} must be greater than ${start.label} (${from})`);
-	}
-}
 
 /** `duration` is an integer at MusicAPI (10–360 is checked by the field itself). */
 export function checkWholeSeconds(fn: IExecuteFunctions, itemIndex: number, body: IDataObject): void {

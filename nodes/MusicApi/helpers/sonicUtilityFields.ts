@@ -17,10 +17,6 @@ import {
  * share, declared once.
  */
 
-/** The clip an operation works on. */
-export const clipIdField = (description: string) =>
-	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description });
-
 /** "Simplify": a compact item of our own instead of the API's data. Read with `readSettings`. */
 export const simplifyField = booleanField('simplify', 'simplify', {
 	displayName: 'Simplify',

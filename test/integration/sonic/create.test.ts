@@ -93,7 +93,7 @@ describe('Sonic → Create', () => {
 	it.each([
 		['a required field whose expression resolves to nothing', { gptDescriptionPrompt: '={{ "" }}' }, /\[item 0\] Song Description: is required/],
 		['a weight above 1', { additionalFields: { styleWeight: 1.01 } }, /\[item 0\] Style Weight: 1\.01 is outside the allowed range 0–1/],
-		['a duration on concat', { taskType: 'concat_music', continueClipId: 'c', additionalFields: { duration: 60 } }, /\[item 0\] Target Duration \(Seconds\): is not accepted for task type concat_music/],
+		['a duration on concat', { taskType: 'concat_music', continueClipId: 'c', additionalFields: { duration: 60 } }, /\[item 0\] Target Duration \(Seconds\): is not used by task_type concat_music/],
 		['old-model lyrics over 3000', { model: { __rl: true, mode: 'list', value: 'sonic-v4' }, songMode: 'custom', prompt: 'l'.repeat(3001) }, /\[item 0\] Lyrics: is 3001 characters long; the limit for sonic-v4 is 3000/],
 	])('rejects %s before sending', async (_name, params, message) => {
 		const result = await runMusicApi(fake(), { ...describeMode, completion: 'submit', ...params });

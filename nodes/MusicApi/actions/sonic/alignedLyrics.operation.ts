@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { booleanField } from '../../helpers/fields';
+import { booleanField, clipIdField } from '../../helpers/fields';
 import { defineSyncCall } from '../define';
 import {
-	clipIdField,
 	dataOf,
 	optionsCollection,
 	readSettings,

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
-import { clipIdField, dataOf, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+import { dataOf, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+import { clipIdField } from '../../helpers/fields';
 
 /** `POST /sonic/bpm`: average, minimum and maximum tempo of a clip. */
 export const bpm = defineSync({

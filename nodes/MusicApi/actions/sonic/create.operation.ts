@@ -1,6 +1,7 @@
 import { defineAsync } from '../define';
 import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
 import { modelField } from '../../helpers/models';
+import { checkOnlyFor } from '../../helpers/resourceFields';
 import {
 	descriptionPromptField,
 	finishSongBody,
@@ -106,12 +107,12 @@ const optional = [
 ];
 
 /** Optional fields that only some task types accept; sending them elsewhere is a 400 at MusicAPI. */
-const ONLY_FOR: Record<string, { label: string; taskTypes: string[] }> = {
-	duration: { label: 'Target Duration (Seconds)', taskTypes: WITH_DURATION },
-	variation_category: { label: 'Variation (Remaster)', taskTypes: ['remaster'] },
-	overpainting_start_s: { label: 'Region Start (Seconds)', taskTypes: ['add_instrumental', 'add_vocals'] },
-	overpainting_end_s: { label: 'Region End (Seconds)', taskTypes: ['add_instrumental', 'add_vocals'] },
-	auto_lyrics: { label: 'Auto Lyrics', taskTypes: PROMPTED },
+const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
+	duration: { label: 'Target Duration (Seconds)', types: WITH_DURATION },
+	variation_category: { label: 'Variation (Remaster)', types: ['remaster'] },
+	overpainting_start_s: { label: 'Region Start (Seconds)', types: ['add_instrumental', 'add_vocals'] },
+	overpainting_end_s: { label: 'Region End (Seconds)', types: ['add_instrumental', 'add_vocals'] },
+	auto_lyrics: { label: 'Auto Lyrics', types: PROMPTED },
 };
 
 export const create = defineAsync({
@@ -125,12 +126,7 @@ export const create = defineAsync({
 	fields,
 	optional,
 	refine(ctx, itemIndex, body) {
-		const type = String(body.task_type);
-		for (const [apiName, rule] of Object.entries(ONLY_FOR)) {
-			if (body[apiName] !== undefined && !rule.taskTypes.includes(type)) {
-				throw inputError(ctx.fn, itemIndex, rule.label, `is not accepted for task type ${type}`, `Remove "${rule.label}" from Additional Fields, or pick a task type that uses it.`);
-			}
-		}
+		checkOnlyFor(ctx.fn, itemIndex, body, 'task_type', ONLY_FOR);
 		if (body.auto_lyrics === true && body.custom_mode !== 'custom') {
 			throw inputError(ctx.fn, itemIndex, 'Auto Lyrics', 'needs Mode "Custom Lyrics"');
 		}

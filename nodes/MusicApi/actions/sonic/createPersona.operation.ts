@@ -1,8 +1,7 @@
 import { defineSync } from '../define';
-import { textField } from '../../helpers/fields';
+import { textField, clipIdField } from '../../helpers/fields';
 import {
 	checkVocalRange,
-	clipIdField,
 	unexpectedAnswer,
 	vocalEndField,
 	vocalStartField,

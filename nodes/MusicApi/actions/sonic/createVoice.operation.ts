@@ -1,6 +1,7 @@
 import { defineAsync } from '../define';
 import { textField } from '../../helpers/fields';
-import { audioUrlField, checkHttpUrl } from '../../helpers/sonicToolFields';
+import { audioUrlField } from '../../helpers/sonicToolFields';
+import { checkUrl } from '../../helpers/resourceFields';
 
 export const createVoice = defineAsync({
 	value: 'createVoice',
@@ -23,7 +24,7 @@ export const createVoice = defineAsync({
 		}),
 	],
 	refine(ctx, itemIndex, body) {
-		checkHttpUrl(ctx.fn, itemIndex, body, 'audio_url');
+		checkUrl(ctx.fn, itemIndex, body, { apiName: 'audio_url', label: 'Audio URL' });
 		return body;
 	},
 });

@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { numberField } from '../../helpers/fields';
+import { numberField, clipIdField } from '../../helpers/fields';
 import { defineSyncCall, requestWhileAccepted } from '../define';
 import {
 	binaryPropertyField,
-	clipIdField,
 	dataOf,
 	downloadFileField,
 	optionsCollection,

@@ -1,13 +1,8 @@
 import { defineAsync } from '../define';
-import { numberField, textField } from '../../helpers/fields';
+import { numberField, textField, clipIdField } from '../../helpers/fields';
 import { tagsField, titleField } from '../../helpers/sonicFields';
-import {
-	autoConcatField,
-	checkEndAfterStart,
-	clipIdField,
-	pickSongOptional,
-	sonicModelField,
-} from '../../helpers/sonicToolFields';
+import { autoConcatField, pickSongOptional, sonicModelField } from '../../helpers/sonicToolFields';
+import { checkRange } from '../../helpers/resourceFields';
 
 const START = { apiName: 'infill_start_s', label: 'Section Start (Seconds)' };
 const END = { apiName: 'infill_end_s', label: 'Section End (Seconds)' };
@@ -59,7 +54,7 @@ export const replaceSection = defineAsync({
 		),
 	],
 	refine(ctx, itemIndex, body) {
-		checkEndAfterStart(ctx.fn, itemIndex, body, START, END);
+		checkRange(ctx.fn, itemIndex, body, START, END);
 		return body;
 	},
 });

@@ -5,12 +5,11 @@ import { numberField, textField } from '../../helpers/fields';
 import { finishSongBody } from '../../helpers/sonicFields';
 import {
 	audioUrlField,
-	checkEndAfterStart,
-	checkHttpUrl,
 	pickSongOptional,
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
+import { checkUrl, checkRange } from '../../helpers/resourceFields';
 
 /** MusicAPI takes the sample either as an audio URL or as a clip ID, exactly one of them. */
 const source: INodeProperties = {
@@ -63,8 +62,8 @@ export const sample = defineAsync({
 		...pickSongOptional('makeInstrumental', 'vocalGender', 'styleWeight', 'weirdnessConstraint', 'audioWeight'),
 	],
 	refine(ctx, itemIndex, body) {
-		checkHttpUrl(ctx.fn, itemIndex, body, 'url');
-		checkEndAfterStart(ctx.fn, itemIndex, body, START, END);
+		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
+		checkRange(ctx.fn, itemIndex, body, START, END);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},
 });

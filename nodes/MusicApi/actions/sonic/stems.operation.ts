@@ -1,6 +1,5 @@
 import type { AsyncOperation } from '../types';
-import { inputError, optionsField, readBody } from '../../helpers/fields';
-import { clipIdField } from '../../helpers/sonicToolFields';
+import { inputError, optionsField, readBody, clipIdField } from '../../helpers/fields';
 
 /** Basic and full separation are two endpoints with the same body; the Separation field picks the path. */
 const KINDS = ['basic', 'full'];

@@ -1,4 +1,5 @@
-import { inputError, numberField, textField } from '../../helpers/fields';
+import { numberField } from '../../helpers/fields';
+import { checkUrl, urlField } from '../../helpers/resourceFields';
 import { defineSyncCall } from '../define';
 import {
 	optionsCollection,
@@ -18,15 +19,6 @@ const uploadTimeout = numberField('uploadTimeout', 'uploadTimeout', {
 		'How long to wait for MusicAPI to fetch and import the audio (about 20 s). The node\'s Request Timeout applies when it is longer.',
 });
 
-function isHttpUrl(value: string): boolean {
-	try {
-		const { protocol, hostname } = new URL(value);
-		return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
-	} catch {
-		return false;
-	}
-}
-
 /** `POST /sonic/upload`: imports a public audio URL as a clip for cover, extend, add vocals/instrumental. */
 export const upload = defineSyncCall({
 	value: 'upload',
@@ -36,20 +28,15 @@ export const upload = defineSyncCall({
 	credits: '2',
 	path: PATH,
 	fields: [
-		textField('url', 'url', {
+		urlField('url', 'url', {
 			displayName: 'Audio URL',
-			required: true,
-			placeholder: 'https://example.com/song.mp3',
-			description: 'Public, direct http(s) link to an MP3 or WAV file of at most 8 minutes',
+			description: 'Direct link to an MP3 or WAV file of at most 8 minutes.',
 		}),
 	],
 	settings: [optionsCollection([uploadTimeout])],
 	refine(ctx, itemIndex, body) {
-		const url = String(body.url).trim();
-		if (!isHttpUrl(url)) {
-			throw inputError(ctx.fn, itemIndex, 'Audio URL', `"${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not an http(s) URL`);
-		}
-		return { ...body, url };
+		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
+		return body;
 	},
 	async send(ctx, itemIndex, body) {
 		const settings = readSettings(ctx, itemIndex, [], [uploadTimeout]);

@@ -2,12 +2,12 @@ import { defineAsync } from '../define';
 import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
 import {
 	audioUrlField,
-	checkHttpUrl,
 	checkWholeSeconds,
 	durationField,
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
+import { checkUrl } from '../../helpers/resourceFields';
 
 export const uploadCover = defineAsync({
 	value: 'uploadCover',
@@ -26,7 +26,7 @@ export const uploadCover = defineAsync({
 	],
 	optional: [...songOptionalFields, durationField],
 	refine(ctx, itemIndex, body) {
-		checkHttpUrl(ctx.fn, itemIndex, body, 'url');
+		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
 		checkWholeSeconds(ctx.fn, itemIndex, body);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},

@@ -4,12 +4,12 @@ import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
 import {
 	audioUrlField,
 	autoConcatField,
-	checkHttpUrl,
 	checkWholeSeconds,
 	durationField,
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
+import { checkUrl } from '../../helpers/resourceFields';
 
 export const uploadExtend = defineAsync({
 	value: 'uploadExtend',
@@ -39,7 +39,7 @@ export const uploadExtend = defineAsync({
 		durationField,
 	],
 	refine(ctx, itemIndex, body) {
-		checkHttpUrl(ctx.fn, itemIndex, body, 'url');
+		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
 		checkWholeSeconds(ctx.fn, itemIndex, body);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},

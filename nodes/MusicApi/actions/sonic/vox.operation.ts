@@ -1,12 +1,12 @@
 import { defineSync } from '../define';
 import {
 	checkVocalRange,
-	clipIdField,
 	dataOf,
 	unexpectedAnswer,
 	vocalEndField,
 	vocalStartField,
 } from '../../helpers/sonicUtilityFields';
+import { clipIdField } from '../../helpers/fields';
 
 /** `POST /sonic/vox`: cuts a vocal segment (≤ 30 s) from a clip, to build a persona from. */
 export const vox = defineSync({

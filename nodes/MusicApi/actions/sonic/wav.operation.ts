@@ -1,7 +1,6 @@
 import { defineSyncCall } from '../define';
 import {
 	binaryPropertyField,
-	clipIdField,
 	dataOf,
 	downloadFileField,
 	optionsCollection,
@@ -9,6 +8,7 @@ import {
 	unexpectedAnswer,
 	withFile,
 } from '../../helpers/sonicUtilityFields';
+import { clipIdField } from '../../helpers/fields';
 
 const PATH = '/sonic/wav';
 const downloadFile = downloadFileField('WAV');

@@ -34,7 +34,7 @@ const fields = [
 		description: 'The lyrics to sing',
 		show: { lyricsType: ['user'] },
 	}),
-	{ ...model, property: { ...model.property, description: 'The Studio model (model_type). The list shows known names; choose "By Name" to type another.' } },
+	model,
 	optionsField('configMode', 'mode', {
 		displayName: 'Generation Mode',
 		options: [

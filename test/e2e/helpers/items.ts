@@ -1,0 +1,35 @@
+/** Reading whole items (json, binary metadata, pairedItem) out of an execution fetched with includeData. */
+import type { Execution } from '../harness';
+
+export interface BinaryMeta {
+	mimeType: string;
+	fileName?: string;
+	fileExtension?: string;
+	/** n8n's human-readable size, e.g. "13.4 kB". */
+	fileSize?: string;
+	/** Storage id (filesystem mode), e.g. "filesystem-v2:workflows/…". */
+	id?: string;
+	[key: string]: unknown;
+}
+
+export interface ExecutionItem {
+	json: Record<string, unknown>;
+	binary?: Record<string, BinaryMeta>;
+	pairedItem?: { item: number; input?: number } | Array<{ item: number; input?: number }> | number;
+}
+
+/** Output items of `nodeName`'s run `run` (default: the last run), output 0. */
+export function nodeItems(execution: Execution, nodeName: string, run = -1): ExecutionItem[] {
+	const runs = execution.data?.resultData.runData[nodeName] as unknown as Array<{ data?: { main: Array<ExecutionItem[] | null> } }> | undefined;
+	if (!runs?.length) throw new Error(`execution ${execution.id} has no run of node "${nodeName}"`);
+	const chosen = runs.at(run);
+	return chosen?.data?.main[0] ?? [];
+}
+
+/** Bytes from n8n's pretty size ("13.4 kB", "812 B"); 0 when missing. */
+export function sizeInBytes(fileSize: string | undefined): number {
+	const match = /^([\d.]+)\s*(B|kB|KB|MB|GB)$/.exec(fileSize ?? '');
+	if (!match) return 0;
+	const factor = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 }[match[2] as 'B'];
+	return Math.round(Number(match[1]) * factor);
+}

@@ -1,0 +1,599 @@
+/**
+ * The MusicAPI Trigger in a real n8n 2.40.7, against the fake MusicAPI (issue 5 § Tests, issue 7 § Webhook attack
+ * suite). One n8n for the file.
+ *
+ * Genuine pairing: a MusicAPI node (Submit Only, webhook URL = a trigger's production URL) creates a job on the
+ * fake, the fake delivers signed webhooks to the active trigger workflow, and each genuine delivery starts exactly
+ * one execution. Attacks: forged, tampered, replayed, stale, malformed, oversized and flooding deliveries are
+ * refused or deduplicated and start nothing.
+ *
+ * "Started nothing" is measured with a barrier, not a sleep: after the attack's HTTP answer, a genuine sentinel
+ * delivery (its own task id) is sent and its execution awaited; n8n creates an execution right after the webhook
+ * function returns, so one caused by the attack would exist by the time the later sentinel's has finished. Each
+ * execution is attributed to its delivery by the task id in the trigger's output.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+
+import { signWebhook, startFakeMusicApi, type Delivery, type FakeMusicApi } from '../fake-musicapi';
+import { request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow, type WorkflowNode } from './harness';
+
+const API_KEY = 'e2e-trigger-key';
+const SECRET = 'e2e-trigger-secret';
+const NODE_SECRET = 'e2e-node-option-secret';
+const TRIGGER = 'MusicAPI Trigger';
+const TRIGGER_TYPE = 'n8n-nodes-musicapi.musicApiTrigger';
+const MUSICAPI_TYPE = 'n8n-nodes-musicapi.musicApi';
+const TOLERANCE_SECONDS = 300;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
+interface Trigger {
+	workflow: Workflow;
+	webhookId: string;
+	/** The production URL MusicAPI is given: `<WEBHOOK_URL>/webhook/<webhookId>/musicapi`. */
+	url: string;
+}
+
+interface Outgoing {
+	body: string | Buffer;
+	headers: Record<string, string>;
+}
+
+interface Item {
+	json: Record<string, unknown>;
+	binary?: Record<string, { mimeType?: string; fileName?: string; fileSize?: string | number; fileExtension?: string; [key: string]: unknown }>;
+}
+
+interface Row {
+	attack: string;
+	status: string;
+	started: number;
+	expected: number;
+	ms: number;
+}
+
+const table: Row[] = [];
+
+let n8n: N8n;
+let fake: FakeMusicApi;
+let credential: { id: string; name: string };
+let creatorPath: string;
+const fileStarted = Date.now();
+
+beforeAll(async () => {
+	fake = await startFakeMusicApi({ apiKeys: [API_KEY], timeScale: 0.01 });
+	n8n = await startN8n();
+	credential = await n8n.createCredential('musicApiApi', 'MusicAPI (fake, with webhook secret)', { apiKey: API_KEY, baseUrl: fake.baseUrl, webhookSecret: SECRET });
+	creatorPath = await createCreator();
+	process.stderr.write(`[e2e trigger] n8n timings ms ${JSON.stringify(n8n.timings)}\n`);
+});
+
+afterAll(async () => {
+	await n8n?.stop();
+	await fake?.stop();
+	if (table.length) {
+		const width = Math.max(...table.map((row) => row.attack.length));
+		const lines = [
+			`${'attack'.padEnd(width)} | HTTP status                      | executions started (expected) | ms`,
+			`${'-'.repeat(width)}-|----------------------------------|-------------------------------|------`,
+			...table.map((row) => `${row.attack.padEnd(width)} | ${row.status.padEnd(32)} | ${`${row.started} (${row.expected})`.padEnd(29)} | ${row.ms}`),
+		];
+		console.log(`MusicAPI Trigger webhook attack suite (real n8n 2.40.7)\n${lines.join('\n')}`);
+	}
+	process.stderr.write(`[e2e trigger] whole file ${Date.now() - fileStarted} ms\n`);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Workflows
+
+function triggerNode(webhookId: string, parameters: Record<string, unknown>): WorkflowNode {
+	return {
+		name: TRIGGER,
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		webhookId,
+		parameters,
+		credentials: { musicApiApi: { id: credential.id, name: credential.name } },
+	};
+}
+
+/** An active workflow whose only node is the MusicAPI Trigger, with a fixed webhookId. */
+async function createTrigger(name: string, parameters: Record<string, unknown> = {}): Promise<Trigger> {
+	const webhookId = randomUUID();
+	const workflow = await n8n.createWorkflow({ name: `trigger e2e: ${name}`, nodes: [triggerNode(webhookId, parameters)], connections: {} });
+	await n8n.activate(workflow.id);
+	const trigger = { workflow, webhookId, url: n8n.webhookUrl(`${webhookId}/musicapi`) };
+	// n8n registers production webhooks right after publication; wait until this one answers (with a refusal).
+	const probe = await n8n.callWebhook('POST', `${webhookId}/musicapi`, {}, { retryUntilRegistered: 5000 });
+	expect(probe.status).toBe(401);
+	return trigger;
+}
+
+/**
+ * Webhook → MusicAPI (Sonic → Create, Submit Only): `{prompt, webhookUrl}` in, the submitted task out. Stays
+ * published for the whole file, so each create costs one HTTP call.
+ */
+async function createCreator(): Promise<string> {
+	const webhookPath = `trigger-e2e-create-${randomUUID()}`;
+	const musicApi: WorkflowNode = {
+		name: 'MusicAPI',
+		type: MUSICAPI_TYPE,
+		typeVersion: 1,
+		parameters: {
+			resource: 'sonic',
+			operation: 'create',
+			taskType: 'create_music',
+			model: { __rl: true, mode: 'list', value: 'sonic-v5' },
+			songMode: 'description',
+			gptDescriptionPrompt: '={{ $json.body.prompt }}',
+			completion: 'submit',
+			webhookUrl: '={{ $json.body.webhookUrl }}',
+			requestOptions: { interval: 0, maxRetries: 0 },
+		},
+		credentials: { musicApiApi: { id: credential.id, name: credential.name } },
+	};
+	const workflow = await n8n.createWorkflow({
+		name: 'trigger e2e: creator',
+		nodes: [
+			{
+				name: 'Create Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				webhookId: randomUUID(),
+				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			},
+			musicApi,
+		],
+		connections: { 'Create Webhook': { main: [[{ node: 'MusicAPI', type: 'main', index: 0 }]] } },
+	});
+	await n8n.activate(workflow.id);
+	return webhookPath;
+}
+
+/** Submits one Sonic song through the MusicAPI node, with `webhookUrl`; returns the task id. */
+async function submitSong(prompt: string, webhookUrl: string): Promise<string> {
+	const response = await n8n.callWebhook<Array<{ taskId: string; state: string }>>('POST', creatorPath, { prompt, webhookUrl }, { retryUntilRegistered: true });
+	expect(response.status).toBe(200);
+	expect(response.body).toEqual([expect.objectContaining({ taskId: expect.any(String), state: 'submitted' })]);
+	const [submitted] = response.body;
+	// The node sent the trigger's URL and the credential's secret with the job.
+	const submit = fake.requestsTo('POST', '/sonic/create').find((r) => (r.body as { gpt_description_prompt?: string }).gpt_description_prompt === prompt);
+	expect(submit?.body).toMatchObject({ webhook_url: webhookUrl, webhook_secret: SECRET });
+	return submitted.taskId;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Deliveries
+
+/** The fake's delivery of `event` for a task, once the receiver has answered it. */
+async function deliveryOf(taskId: string, event: string, timeoutMs = 20_000): Promise<Delivery> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = fake.deliveries.find((d) => d.taskId === taskId && d.event === event);
+		if (found) return found;
+		if (Date.now() >= deadline) {
+			throw new Error(`no ${event} delivery for ${taskId} after ${timeoutMs} ms (deliveries: ${fake.deliveries.map((d) => `${d.taskId}:${d.event}:${d.status}`).join(', ')})`);
+		}
+		await sleep(50);
+	}
+}
+
+function clipJson(id: string): Record<string, unknown> {
+	return {
+		clip_id: id,
+		state: 'succeeded',
+		title: 'Attack Surface',
+		tags: 'synthwave',
+		lyrics: '[Verse]',
+		gpt_description_prompt: 'e2e',
+		audio_url: `${fake.origin}/files/${id}.mp3`,
+		image_url: `${fake.origin}/files/${id}.jpeg`,
+		video_url: null,
+		created_at: new Date().toISOString(),
+		duration: '104.88',
+		mv: 'sonic-v5',
+	};
+}
+
+/** A Sonic song.completed body as MusicAPI sends it, for a task id of the test's choosing. */
+function completedBody(taskId: string, extra: Record<string, unknown> = {}): string {
+	return JSON.stringify({ code: 200, message: 'success', task_id: taskId, platform: 'suno', event: 'song.completed', data: [clipJson(`${taskId}-a`), clipJson(`${taskId}-b`)], ...extra });
+}
+
+/** Headers MusicAPI would send for `body`, signed with `secret` at `timestamp`. */
+function signed(body: string, options: { secret?: string; id?: string; timestamp?: number; contentType?: string } = {}): Outgoing {
+	const timestamp = options.timestamp ?? nowSeconds();
+	return {
+		body,
+		headers: {
+			'content-type': options.contentType ?? 'application/json',
+			'x-webhook-id': options.id ?? randomUUID(),
+			'x-webhook-event': 'song.completed',
+			'x-webhook-timestamp': String(timestamp),
+			'x-webhook-signature': signWebhook(options.secret ?? SECRET, timestamp, body),
+		},
+	};
+}
+
+/** A captured delivery (the fake's log) as it went over the wire, header names lower-cased for overriding. */
+function captured(delivery: Delivery): Outgoing {
+	const headers = Object.fromEntries(Object.entries(delivery.headers).map(([name, value]) => [name.toLowerCase(), value]));
+	return { body: delivery.body, headers };
+}
+
+function without(outgoing: Outgoing, header: string): Outgoing {
+	const headers = { ...outgoing.headers };
+	delete headers[header];
+	return { body: outgoing.body, headers };
+}
+
+const forgedSignature = (): string => `sha256=${randomBytes(32).toString('hex')}`;
+
+/** POSTs bytes as they are; a connection n8n closes before answering comes back as status 0. */
+async function post(trigger: Trigger, outgoing: Outgoing, timeoutMs = 60_000): Promise<HttpResponse<Record<string, unknown>> & { error?: string }> {
+	try {
+		return await request<Record<string, unknown>>('POST', trigger.url, { body: outgoing.body, headers: outgoing.headers, timeoutMs });
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+		return { status: 0, headers: new Headers(), text: '', body: {}, error: cause?.code ?? cause?.message ?? (error as Error).message };
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Executions
+
+function triggerItems(execution: Execution): Item[] {
+	const runs = execution.data?.resultData.runData[TRIGGER];
+	return ((runs?.[0]?.data?.main[0] ?? []) as unknown as Item[]) ?? [];
+}
+
+function taskIdOf(execution: Execution): string | undefined {
+	const value = triggerItems(execution)[0]?.json.taskId;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Every execution of the workflow, finished (with data) and running (the public API lists those separately). */
+async function executionsOf(trigger: Trigger): Promise<Execution[]> {
+	const id = trigger.workflow.id;
+	const finished = await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${id}&includeData=true&limit=250`);
+	const running = await n8n.api<{ data: Execution[] }>('GET', `/executions?workflowId=${id}&status=running&limit=250`);
+	return [...finished.data, ...running.data].sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+const isSentinel = (execution: Execution): boolean => (taskIdOf(execution) ?? '').startsWith('sentinel-');
+
+/**
+ * The barrier: a genuine sentinel delivery after everything sent before it, then every non-sentinel execution
+ * of the workflow once the sentinel's own execution has finished.
+ */
+async function settledExecutions(trigger: Trigger, timeoutMs = 30_000): Promise<Execution[]> {
+	const sentinel = `sentinel-${randomUUID()}`;
+	const answer = await post(trigger, signed(completedBody(sentinel)));
+	expect(answer).toMatchObject({ status: 200, body: { received: true } });
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const all = await executionsOf(trigger);
+		if (all.some((e) => taskIdOf(e) === sentinel && TERMINAL_STATUSES.includes(e.status))) return all.filter((e) => !isSentinel(e));
+		if (Date.now() >= deadline) throw new Error(`sentinel execution of ${trigger.workflow.id} did not finish within ${timeoutMs} ms`);
+		await sleep(100);
+	}
+}
+
+/** Executions of `taskId` once the barrier has passed. */
+async function executionsOfTask(trigger: Trigger, taskId: string): Promise<Execution[]> {
+	return (await settledExecutions(trigger)).filter((e) => taskIdOf(e) === taskId);
+}
+
+async function waitForTaskExecutions(trigger: Trigger, taskId: string, count: number, timeoutMs = 30_000): Promise<Execution[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = (await executionsOf(trigger)).filter((e) => taskIdOf(e) === taskId && TERMINAL_STATUSES.includes(e.status));
+		if (found.length >= count) return found;
+		if (Date.now() >= deadline) throw new Error(`${found.length}/${count} executions for task ${taskId} after ${timeoutMs} ms`);
+		await sleep(100);
+	}
+}
+
+// ===============================================================================================================
+
+describe('MusicAPI Trigger ↔ MusicAPI node: genuine deliveries from the fake MusicAPI', () => {
+	let byClip: Trigger;
+	let byDelivery: Trigger;
+	let withAudio: Trigger;
+	let nodeSecret: Trigger;
+
+	beforeAll(async () => {
+		[byClip, byDelivery, withAudio, nodeSecret] = await Promise.all([
+			createTrigger('one item per clip'),
+			createTrigger('one item per delivery', { outputMode: 'delivery' }),
+			createTrigger('download audio', { downloadAudio: true }),
+			createTrigger("node's own secret", { options: { webhookSecret: NODE_SECRET } }),
+		]);
+	});
+
+	afterEach(() => {
+		fake.options.platform = 'suno';
+		fake.options.streamingCallback = false;
+	});
+
+	test.each(['suno', 'sonic'] as const)('a completed song (platform "%s") starts exactly one execution with one item per clip', async (platform) => {
+		fake.options.platform = platform;
+		const taskId = await submitSong(`e2e pairing ${platform} ${randomUUID()}`, byClip.url);
+
+		const delivery = await deliveryOf(taskId, 'song.completed');
+		expect(delivery.url).toBe(byClip.url);
+		expect(delivery.status).toBe(200);
+		const body = JSON.parse(delivery.body) as { platform: string; data: Array<{ clip_id: string; title: string; audio_url: string }> };
+		expect(body.platform).toBe(platform);
+		expect(body.data).toHaveLength(2);
+
+		const executions = await executionsOfTask(byClip, taskId);
+		expect(executions).toHaveLength(1);
+		expect(executions[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+		const items = triggerItems(executions[0]).map((item) => item.json);
+		expect(items).toEqual(
+			body.data.map((clip) =>
+				expect.objectContaining({
+					taskId,
+					event: 'song.completed',
+					platform: 'sonic',
+					signatureVerified: true,
+					deliveryId: delivery.headers['X-Webhook-Id'],
+					clipId: clip.clip_id,
+					state: 'succeeded',
+					title: clip.title,
+					audioUrl: clip.audio_url,
+					imageUrl: expect.stringContaining(clip.clip_id),
+					duration: expect.any(Number),
+				}),
+			),
+		);
+		// The fake delivered once: no retry was needed.
+		expect(fake.deliveries.filter((d) => d.taskId === taskId)).toHaveLength(1);
+	});
+
+	test('a failed job ([fake:fail]) starts one execution with event song.failed and the reason', async () => {
+		const taskId = await submitSong(`e2e pairing [fake:fail] ${randomUUID()}`, byClip.url);
+		const delivery = await deliveryOf(taskId, 'song.failed');
+		expect(delivery.status).toBe(200);
+
+		const executions = await executionsOfTask(byClip, taskId);
+		expect(executions).toHaveLength(1);
+		const items = triggerItems(executions[0]).map((item) => item.json);
+		expect(items.length).toBeGreaterThan(0);
+		for (const item of items) {
+			expect(item).toMatchObject({ taskId, event: 'song.failed', platform: 'sonic', state: 'failed', signatureVerified: true });
+			expect(`${item.error ?? ''} ${item.taskError ?? ''}`).toMatch(/\S/);
+		}
+	});
+
+	test('a streaming delivery (fake streamingCallback) is acknowledged without an execution; only the completion runs', async () => {
+		fake.options.streamingCallback = true;
+		const taskId = await submitSong(`e2e pairing streaming ${randomUUID()}`, byClip.url);
+		const streaming = await deliveryOf(taskId, 'song.streaming');
+		const completed = await deliveryOf(taskId, 'song.completed');
+		expect(streaming.status).toBe(200);
+		expect(completed.status).toBe(200);
+		expect(streaming.time).toBeLessThan(completed.time);
+
+		const executions = await executionsOfTask(byClip, taskId);
+		expect(executions).toHaveLength(1);
+		expect(triggerItems(executions[0]).map((item) => item.json.event)).toEqual(['song.completed', 'song.completed']);
+	});
+
+	test('one item per delivery: one item with the task and its clips', async () => {
+		const taskId = await submitSong(`e2e pairing delivery mode ${randomUUID()}`, byDelivery.url);
+		const delivery = await deliveryOf(taskId, 'song.completed');
+		expect(delivery.status).toBe(200);
+		const body = JSON.parse(delivery.body) as { data: Array<{ clip_id: string }> };
+
+		const executions = await executionsOfTask(byDelivery, taskId);
+		expect(executions).toHaveLength(1);
+		const items = triggerItems(executions[0]).map((item) => item.json);
+		expect(items).toEqual([
+			expect.objectContaining({
+				taskId,
+				event: 'song.completed',
+				platform: 'sonic',
+				state: 'succeeded',
+				clips: body.data.map((clip) => expect.objectContaining({ clipId: clip.clip_id, state: 'succeeded', audioUrl: expect.stringContaining(clip.clip_id) })),
+			}),
+		]);
+	});
+
+	test('download audio on: each clip item carries its MP3 as binary data', async () => {
+		const taskId = await submitSong(`e2e pairing download ${randomUUID()}`, withAudio.url);
+		const delivery = await deliveryOf(taskId, 'song.completed');
+		expect(delivery.status).toBe(200);
+		const body = JSON.parse(delivery.body) as { data: Array<{ clip_id: string }> };
+
+		const [execution] = await waitForTaskExecutions(withAudio, taskId, 1);
+		expect(execution.status).toBe('success');
+		const items = triggerItems(execution);
+		expect(items).toHaveLength(2);
+		for (const [index, item] of items.entries()) {
+			expect(item.json).toMatchObject({ taskId, clipId: body.data[index].clip_id });
+			expect(item.json.downloadError).toBeUndefined();
+			expect(item.binary?.data).toMatchObject({ mimeType: 'audio/mpeg', fileExtension: 'mp3', fileName: expect.stringMatching(/\.mp3$/) });
+			expect(Number.parseFloat(String(item.binary?.data.fileSize))).toBeGreaterThan(0);
+		}
+		// The trigger fetched exactly these two files from the fake.
+		const fetched = fake.requests.filter((r) => body.data.some((clip) => r.path === `/files/${clip.clip_id}.mp3`));
+		expect(fetched.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200']);
+		expect((await executionsOfTask(withAudio, taskId)).length).toBe(1);
+	});
+
+	test("the node's own Webhook Secret option overrides the credential's", async () => {
+		const taskId = `node-secret-${randomUUID()}`;
+		const body = completedBody(taskId);
+		const withCredentialSecret = await post(nodeSecret, signed(body, { secret: SECRET }));
+		expect(withCredentialSecret).toMatchObject({ status: 401, body: { received: false, error: expect.stringMatching(/Signature mismatch/) } });
+		const withNodeSecret = await post(nodeSecret, signed(body, { secret: NODE_SECRET }));
+		expect(withNodeSecret).toMatchObject({ status: 200, body: { received: true } });
+		// The sentinel (signed with the credential secret) would be refused here, so wait for the task itself.
+		const executions = await waitForTaskExecutions(nodeSecret, taskId, 1);
+		expect(executions).toHaveLength(1);
+		expect(triggerItems(executions[0])[0].json).toMatchObject({ taskId, signatureVerified: true });
+	});
+});
+
+// ===============================================================================================================
+
+describe('MusicAPI Trigger: webhook attack suite', () => {
+	let target: Trigger;
+	/** A real delivery of the fake MusicAPI to `target`, as an attacker on the path would have captured it. */
+	let genuine: Delivery;
+	let genuineTask: string;
+
+	beforeAll(async () => {
+		target = await createTrigger('attack target');
+		genuineTask = await submitSong(`e2e attack capture ${randomUUID()}`, target.url);
+		genuine = await deliveryOf(genuineTask, 'song.completed');
+		expect(genuine.status).toBe(200);
+		expect(await waitForTaskExecutions(target, genuineTask, 1)).toHaveLength(1);
+	});
+
+	/**
+	 * Sends one attack (or a batch), then counts the executions it started behind the barrier: those of its task
+	 * ids, and any other new execution that is not the sentinel's.
+	 */
+	async function attack(name: string, taskIds: string[], expectedStarted: number, send: () => Promise<string>): Promise<{ status: string; started: Execution[] }> {
+		const before = new Set((await executionsOf(target)).map((e) => e.id));
+		const t = Date.now();
+		const status = await send();
+		const ms = Date.now() - t;
+		const after = await settledExecutions(target);
+		const started = after.filter((e) => !before.has(e.id));
+		// Anything new must be one of this attack's tasks (so nothing else is miscounted).
+		expect(started.map((e) => taskIdOf(e) ?? `running:${e.id}`).filter((id) => !taskIds.includes(id))).toEqual([]);
+		table.push({ attack: name, status, started: started.length, expected: expectedStarted, ms });
+		return { status, started };
+	}
+
+	const one = async (outgoing: Outgoing): Promise<HttpResponse<Record<string, unknown>> & { error?: string }> => await post(target, outgoing);
+
+	test.each([
+		['forged signature (random hex)', (body: string) => ({ ...signed(body), headers: { ...signed(body).headers, 'x-webhook-signature': forgedSignature() } }), /Signature mismatch/],
+		['signature with the wrong secret', (body: string) => signed(body, { secret: 'not-the-secret' }), /Signature mismatch/],
+		['tampered body (valid signature of another body)', (body: string) => ({ ...signed(completedBody('original-task')), body }), /Signature mismatch/],
+		['stale timestamp (-301 s), correctly signed', (body: string) => signed(body, { timestamp: nowSeconds() - (TOLERANCE_SECONDS + 1) }), /more than 300 s old/],
+		['future timestamp (+301 s), correctly signed', (body: string) => signed(body, { timestamp: nowSeconds() + TOLERANCE_SECONDS + 1 }), /in the future/],
+		['missing X-Webhook-Signature', (body: string) => without(signed(body), 'x-webhook-signature'), /Missing X-Webhook-Signature/],
+		['missing X-Webhook-Timestamp', (body: string) => without(signed(body), 'x-webhook-timestamp'), /Missing X-Webhook-Timestamp/],
+		['malformed signature header (sha1=…)', (body: string) => ({ body, headers: { ...signed(body).headers, 'x-webhook-signature': `sha1=${randomBytes(20).toString('hex')}` } }), /Malformed X-Webhook-Signature/],
+		['malformed timestamp header (ISO date)', (body: string) => ({ body, headers: { ...signed(body).headers, 'x-webhook-timestamp': new Date().toISOString() } }), /Malformed X-Webhook-Timestamp/],
+		[
+			'unsigned delivery, testing option off',
+			(body: string) => ({ body, headers: { 'content-type': 'application/json', 'x-webhook-id': randomUUID(), 'x-webhook-event': 'song.completed' } }),
+			/Missing X-Webhook-Signature/,
+		],
+	] as Array<[string, (body: string) => Outgoing, RegExp]>)('%s → 401, no execution', async (name, build, reason) => {
+		const taskId = `attack-${randomUUID()}`;
+		let answer: HttpResponse<Record<string, unknown>> | undefined;
+		const { started } = await attack(name, [taskId], 0, async () => {
+			answer = await one(build(completedBody(taskId)));
+			return String(answer.status);
+		});
+		expect(answer).toMatchObject({ status: 401, body: { received: false, error: expect.stringMatching(reason) } });
+		expect(started).toHaveLength(0);
+	});
+
+	test('replay of a captured delivery (same X-Webhook-Id) → 200 duplicate, no second execution', async () => {
+		let answer: HttpResponse<Record<string, unknown>> | undefined;
+		const { started } = await attack('replay, same X-Webhook-Id', [genuineTask], 0, async () => {
+			answer = await one(captured(genuine));
+			return `${answer.status} ${JSON.stringify(answer.body)}`;
+		});
+		expect(answer).toMatchObject({ status: 200, body: { received: true, duplicate: true } });
+		expect(started).toHaveLength(0);
+		expect((await executionsOf(target)).filter((e) => taskIdOf(e) === genuineTask)).toHaveLength(1);
+	});
+
+	test('replay with a NEW X-Webhook-Id but the same body, timestamp and signature → 200 duplicate, no execution', async () => {
+		const replay = captured(genuine);
+		replay.headers['x-webhook-id'] = randomUUID();
+		let answer: HttpResponse<Record<string, unknown>> | undefined;
+		const { started } = await attack('replay, new X-Webhook-Id, same signed body', [genuineTask], 0, async () => {
+			answer = await one(replay);
+			return `${answer.status} ${JSON.stringify(answer.body)}`;
+		});
+		// The signature covers timestamp and body, not the id: the replay cache must remember the signature too.
+		expect(answer).toMatchObject({ status: 200, body: { received: true, duplicate: true } });
+		expect(started).toHaveLength(0);
+	});
+
+	test('malformed JSON, correctly signed, as application/json → n8n answers 422 itself, no execution', async () => {
+		const taskId = `attack-${randomUUID()}`;
+		let answer: HttpResponse<Record<string, unknown>> | undefined;
+		const { started } = await attack('malformed JSON (application/json)', [taskId], 0, async () => {
+			answer = await one(signed(`{"task_id":"${taskId}","event":"song.completed",`));
+			return String(answer.status);
+		});
+		expect(answer?.status).toBe(422);
+		expect(started).toHaveLength(0);
+	});
+
+	test('malformed JSON, correctly signed, as text/plain → 400 from the trigger, no execution', async () => {
+		const taskId = `attack-${randomUUID()}`;
+		let answer: HttpResponse<Record<string, unknown>> | undefined;
+		const { started } = await attack('malformed JSON (text/plain)', [taskId], 0, async () => {
+			answer = await one(signed(`{"task_id":"${taskId}","event":"song.completed",`, { contentType: 'text/plain' }));
+			return String(answer.status);
+		});
+		expect(answer).toMatchObject({ status: 400, body: { received: false, error: expect.stringMatching(/not valid JSON/) } });
+		expect(started).toHaveLength(0);
+	});
+
+	test('oversized body (20 MiB, correctly signed) is refused by n8n before the trigger, no execution', async () => {
+		const taskId = `attack-${randomUUID()}`;
+		const body = completedBody(taskId, { padding: 'x'.repeat(20 * 1024 * 1024) });
+		let answer: (HttpResponse<Record<string, unknown>> & { error?: string }) | undefined;
+		const { started } = await attack('oversized body (20 MiB)', [taskId], 0, async () => {
+			answer = await one(signed(body));
+			return answer.error ? `${answer.status} (${answer.error})` : `${answer.status} ${answer.text.slice(0, 60)}`;
+		});
+		expect(answer?.status).toBe(413);
+		expect(started).toHaveLength(0);
+	});
+
+	test('flood: 200 deliveries at once, 1 genuine + 199 forged → exactly 1 execution', async () => {
+		const genuineFlood = `flood-genuine-${randomUUID()}`;
+		const forged = Array.from({ length: 199 }, (_, i): Outgoing => {
+			const body = completedBody(`flood-forged-${i}-${randomUUID()}`);
+			return { body, headers: { ...signed(body).headers, 'x-webhook-signature': forgedSignature() } };
+		});
+		const batch = [...forged.slice(0, 100), signed(completedBody(genuineFlood)), ...forged.slice(100)];
+		let answers: Array<HttpResponse<Record<string, unknown>> & { error?: string }> = [];
+		const { started } = await attack('flood: 1 genuine + 199 forged, concurrent', [genuineFlood], 1, async () => {
+			answers = await Promise.all(batch.map((outgoing) => one(outgoing)));
+			return summarize(answers);
+		});
+		expect(answers[100]).toMatchObject({ status: 200, body: { received: true } });
+		expect(answers.filter((_, i) => i !== 100).map((a) => a.status)).toEqual(Array(199).fill(401));
+		expect(started.map(taskIdOf)).toEqual([genuineFlood]);
+	});
+
+	test('50 concurrent copies of one genuine delivery → exactly 1 execution, 49 duplicates', async () => {
+		const taskId = `concurrent-${randomUUID()}`;
+		const copy = signed(completedBody(taskId));
+		let answers: Array<HttpResponse<Record<string, unknown>> & { error?: string }> = [];
+		const { started } = await attack('50 concurrent copies of one genuine delivery', [taskId], 1, async () => {
+			answers = await Promise.all(Array.from({ length: 50 }, () => one(copy)));
+			return summarize(answers);
+		});
+		expect(answers.every((a) => a.status === 200)).toBe(true);
+		expect(answers.filter((a) => a.body.duplicate !== true)).toHaveLength(1);
+		expect(started).toHaveLength(1);
+	});
+});
+
+/** "200×1 received, 200×49 duplicate, 401×199" */
+function summarize(answers: Array<HttpResponse<Record<string, unknown>> & { error?: string }>): string {
+	const counts = new Map<string, number>();
+	for (const answer of answers) {
+		const label = answer.status === 200 ? `200 ${answer.body.duplicate ? 'duplicate' : answer.body.ignored ? 'ignored' : 'received'}` : answer.error ? `${answer.status} ${answer.error}` : String(answer.status);
+		counts.set(label, (counts.get(label) ?? 0) + 1);
+	}
+	return [...counts].map(([label, count]) => `${count}× ${label}`).join(', ');
+}
