@@ -21,6 +21,7 @@ export const DEMO_API_KEY = 'demo-key';
 export const DEMO_WEBHOOK_SECRET = 'demo-webhook-secret';
 export const CREDENTIAL_TYPE = 'musicApiApi';
 export const CREDENTIAL_NAME = 'MusicAPI (demo: local fake)';
+const PACKAGE_PREFIX = 'n8n-nodes-musicapi.';
 export const MUSICAPI_NODE_TYPE = 'n8n-nodes-musicapi.musicApi';
 export const MUSICAPI_TRIGGER_TYPE = 'n8n-nodes-musicapi.musicApiTrigger';
 export const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
@@ -66,40 +67,18 @@ export interface SongRun {
 	ms: number;
 }
 
-const INLINE_SONG: WorkflowInput = {
-	name: 'Generate a song',
-	nodes: [
-		{ id: 'a1', name: 'When clicking ‘Execute workflow’', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-		{
-			id: 'a2',
-			name: 'Create a song',
-			type: MUSICAPI_NODE_TYPE,
-			typeVersion: 1,
-			position: [220, 0],
-			parameters: {
-				resource: 'sonic',
-				operation: 'create',
-				taskType: 'create_music',
-				model: { __rl: true, mode: 'list', value: 'sonic-v5' },
-				songMode: 'description',
-				gptDescriptionPrompt: 'An upbeat synthwave song about driving through a city at night',
-				completion: 'wait',
-				resultOptions: { pollInterval: 1, downloadAudio: true },
-			},
-		},
-	],
-	connections: { 'When clicking ‘Execute workflow’': { main: [[{ node: 'Create a song', type: 'main', index: 0 }]] } },
-};
-
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const stderrLog = (line: string): void => void process.stderr.write(`[demo] ${line}\n`);
 
-/** A UI export with every MusicAPI node bound to `credential` (exports carry the author's credential ids). */
+/**
+ * A UI export with every node of this package (action, trigger, and the action's AI-tool variant
+ * `musicApiTool`) bound to `credential`: example files name a credential but carry no id.
+ */
 export function bindCredential(workflow: WorkflowInput, credential: { id: string; name: string }): WorkflowInput {
 	return {
 		...workflow,
 		nodes: workflow.nodes.map((node) =>
-			node.type === MUSICAPI_NODE_TYPE || node.type === MUSICAPI_TRIGGER_TYPE
+			node.type.startsWith(PACKAGE_PREFIX) || node.credentials?.[CREDENTIAL_TYPE]
 				? { ...node, credentials: { ...node.credentials, [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } } }
 				: node,
 		),
@@ -121,8 +100,7 @@ function exampleFiles(): string[] {
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 	const log = options.log ?? stderrLog;
 	const files = exampleFiles();
-	const inlineSong = !files.includes(SONG_EXAMPLE); // TEMP until examples/ lands
-	if (inlineSong) log(`WARNING ${SONG_EXAMPLE} missing: using an inline copy`);
+	if (!files.includes(SONG_EXAMPLE)) throw new Error(`${path.join(EXAMPLES_DIR, SONG_EXAMPLE)} is missing`);
 
 	let t = Date.now();
 	log('checking n8n 2.40.7 + Node 24 (the first run installs them: a few minutes, 2.8 GB, cached after)…');
@@ -130,7 +108,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 	log(`n8n ready to start (${Date.now() - t} ms)`);
 
 	const fake = await startFakeMusicApi({ apiKeys: [DEMO_API_KEY], timeScale: options.timeScale ?? 0.05, credits: 500, extraCredits: 0 });
-	log(`fake MusicAPI on ${fake.baseUrl} (API key "${DEMO_API_KEY}", 500 credits, a song takes ~${Math.round(60 * (options.timeScale ?? 0.05))} s)`);
+	log(`fake MusicAPI on ${fake.baseUrl} (API key "${DEMO_API_KEY}", 500 credits, a song takes ~${Math.round(60 * (options.timeScale ?? 0.05))} s; the examples poll every 15 s)`);
 
 	let n8n: N8n | undefined;
 	let stopping: Promise<void> | undefined;
@@ -158,10 +136,6 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 			const json = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowInput;
 			const workflow: Workflow = await n8n.createWorkflow(bindCredential(json, credential));
 			workflows.push({ file, id: workflow.id, name: workflow.name, url: `${n8n.url}/workflow/${workflow.id}` });
-		}
-		if (inlineSong) {
-			const workflow: Workflow = await n8n.createWorkflow(bindCredential(INLINE_SONG, credential));
-			workflows.push({ file: SONG_EXAMPLE, id: workflow.id, name: workflow.name, url: `${n8n.url}/workflow/${workflow.id}` });
 		}
 		log(`imported ${workflows.length} example workflow(s)`);
 		const song = workflows.find((w) => w.file === SONG_EXAMPLE) as ImportedWorkflow;
@@ -266,9 +240,10 @@ function printSummary(demo: Demo, run: SongRun, once: boolean): void {
 		}
 	}
 	const balance = fake.credits(DEMO_API_KEY);
-	out.push(`  credits left at the fake: ${JSON.stringify(balance)}`);
-	out.push('', 'Imported example workflows:');
-	for (const w of demo.workflows) out.push(`  ${w.name.padEnd(40)} ${w.url}   (${w.file})`);
+	out.push(`  credits left at the fake MusicAPI: ${balance.credits} (+ ${balance.extra_credits} extra)`);
+	out.push('', 'Imported example workflows (examples/):');
+	const width = Math.max(...demo.workflows.map((w) => w.name.length));
+	for (const w of demo.workflows) out.push(`  ${w.name.padEnd(width)}  ${w.url}  (${w.file})`);
 	out.push(
 		'',
 		`n8n editor:  ${n8n.url}`,

@@ -16,7 +16,14 @@ import { MUSICAPI_TRIGGER_WEBHOOK, triggerProperties } from './description';
 import type { OutputMode } from './description';
 import { attachAudio, deliveryItems, filteredOut } from './items';
 import type { DeliveryMeta } from './items';
-import { clearRegistration, loadReplayCache, recordRegistration, registeredUrl, saveReplayCache } from './state';
+import {
+	alreadyAcceptedInProcess,
+	clearRegistration,
+	loadReplayCache,
+	recordRegistration,
+	registeredUrl,
+	saveReplayCache,
+} from './state';
 
 const NO_SECRET_REASON =
 	'No webhook secret is configured. MusicAPI signs with a platform default secret when a job carries none, so set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
@@ -89,13 +96,17 @@ export class MusicApiTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const seen = loadReplayCache(staticData);
+		// Static data is per request (loaded before, saved after the answer); the process guard covers copies in flight.
+		const guardScope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
 		const meta: DeliveryMeta = { deliveryId: undefined, signatureVerified: false };
 		let headerEvent: string | undefined;
 
 		if (secret && (!acceptUnsigned || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
 			const result = verifyDelivery({ headers, rawBody, secret, seen });
 			if (!result.ok) return reject(result.status, result.reason);
-			if (result.duplicate) return reply(200, { received: true, duplicate: true });
+			if (result.duplicate || alreadyAcceptedInProcess(guardScope, result.replayKeys)) {
+				return reply(200, { received: true, duplicate: true });
+			}
 			saveReplayCache(staticData, seen);
 			meta.deliveryId = result.deliveryId;
 			meta.signatureVerified = true;
@@ -107,7 +118,9 @@ export class MusicApiTrigger implements INodeType {
 			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
 			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
 			if (meta.deliveryId !== undefined) {
-				if (seen.checkAndRemember(meta.deliveryId)) return reply(200, { received: true, duplicate: true });
+				if (seen.checkAndRemember(meta.deliveryId) || alreadyAcceptedInProcess(guardScope, [{ id: meta.deliveryId }])) {
+					return reply(200, { received: true, duplicate: true });
+				}
 				saveReplayCache(staticData, seen);
 			}
 		}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { ReplayCache } from '../MusicApi/helpers/signature';
-import type { ReplayEntry } from '../MusicApi/helpers/signature';
+import type { ReplayEntry, ReplayKey } from '../MusicApi/helpers/signature';
 
 // What the trigger keeps in its node static data. MusicAPI has no API to register webhooks, so "registering"
 // means recording which URL this node serves and since when; the replay cache lives beside it, because static
@@ -20,15 +20,41 @@ export function loadReplayCache(staticData: IDataObject): ReplayCache {
 	const stored = Array.isArray(staticData.replay) ? (staticData.replay as unknown[]) : [];
 	const entries: ReplayEntry[] = [];
 	for (const entry of stored) {
-		const record = entry as { id?: unknown; at?: unknown } | null;
-		if (typeof record?.id === 'string' && typeof record.at === 'number') entries.push({ id: record.id, at: record.at });
+		const record = entry as { id?: unknown; at?: unknown; ttl?: unknown } | null;
+		if (typeof record?.id !== 'string' || typeof record.at !== 'number') continue;
+		entries.push(typeof record.ttl === 'number' ? { id: record.id, at: record.at, ttl: record.ttl } : { id: record.id, at: record.at });
 	}
 	return new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: REPLAY_MAX_ENTRIES }, entries);
 }
 
 /** Assigns a new array (not an in-place edit), so n8n's observable static data marks itself changed. */
 export function saveReplayCache(staticData: IDataObject, cache: ReplayCache): void {
-	staticData.replay = cache.entries().map(({ id, at }): IDataObject => ({ id, at }));
+	staticData.replay = cache.entries().map(({ id, at, ttl }): IDataObject => (ttl === undefined ? { id, at } : { id, at, ttl }));
+}
+
+/** Bounds the in-process guard below (about 150 bytes per key), over all trigger nodes of this n8n process. */
+export const PROCESS_GUARD_MAX_ENTRIES = 20_000;
+
+/**
+ * Deliveries accepted by this n8n process. Static data alone cannot stop two copies of one delivery that
+ * arrive together: n8n loads it from the database for each request and writes it back after the webhook has
+ * answered, so concurrent requests (or a resend right after the answer) all see the cache without each other.
+ * Checking and remembering here happens in one synchronous step, so within a process exactly one copy passes.
+ * (Several webhook processes, in queue mode, still share only the static data.)
+ */
+const acceptedInProcess = new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: PROCESS_GUARD_MAX_ENTRIES });
+
+/** True when this process already accepted one of the keys for `scope` (workflow + node); else remembers them. */
+export function alreadyAcceptedInProcess(scope: string, keys: readonly ReplayKey[], nowSeconds?: number): boolean {
+	return acceptedInProcess.checkAndRememberAll(
+		keys.map((key) => ({ ...key, id: `${scope}|${key.id}` })),
+		nowSeconds,
+	);
+}
+
+/** Forgets the in-process guard (tests). */
+export function forgetAcceptedInProcess(): void {
+	acceptedInProcess.clear();
 }
 
 export function recordRegistration(staticData: IDataObject, webhookUrl: string, now: Date): void {

@@ -50,7 +50,14 @@ describe('verifyDelivery', () => {
 		verifyDelivery({ headers, rawBody: BODY, secret: SECRET, now: NOW, ...overrides });
 
 	it('accepts a valid delivery and reports id, event and timestamp', () => {
-		expect(verify(signedHeaders())).toEqual({ ok: true, deliveryId: 'evt-1', event: 'song.completed', timestamp: NOW, duplicate: false });
+		expect(verify(signedHeaders())).toEqual({
+			ok: true,
+			deliveryId: 'evt-1',
+			event: 'song.completed',
+			timestamp: NOW,
+			replayKeys: [{ id: 'evt-1' }, { id: `sha256:${signPayload(SECRET, NOW, BODY).slice(7)}`, ttlSeconds: 2 * DEFAULT_TOLERANCE_SECONDS }],
+			duplicate: false,
+		});
 	});
 
 	it('accepts the raw body as a Buffer', () => {
@@ -144,7 +151,7 @@ describe('verifyDelivery', () => {
 			'x-Webhook-Timestamp': String(NOW),
 			'X-Webhook-Signature': signPayload(SECRET, NOW, BODY),
 		};
-		expect(verify(headers)).toEqual({ ok: true, deliveryId: 'evt-9', event: 'song.failed', timestamp: NOW, duplicate: false });
+		expect(verify(headers)).toMatchObject({ ok: true, deliveryId: 'evt-9', event: 'song.failed', timestamp: NOW, duplicate: false });
 	});
 
 	it('takes the first value of a repeated header', () => {
@@ -166,7 +173,30 @@ describe('verifyDelivery', () => {
 		expect(verify(signedHeaders(), { seen })).toMatchObject({ ok: true, duplicate: true, deliveryId: 'evt-1' });
 		// A redelivery: same id, fresh timestamp and signature.
 		expect(verify(signedHeaders({}, BODY, NOW + 30), { seen, now: NOW + 30 })).toMatchObject({ ok: true, duplicate: true });
-		expect(verify(signedHeaders({ 'x-webhook-id': 'evt-2' }), { seen })).toMatchObject({ ok: true, duplicate: false });
+		const other = BODY.replace('t-1', 't-2');
+		expect(verify(signedHeaders({ 'x-webhook-id': 'evt-2' }, other), { seen, rawBody: other })).toMatchObject({ ok: true, duplicate: false });
+	});
+
+	it('reports a captured delivery resent under a NEW X-Webhook-Id as a duplicate (the signature does not cover the id)', () => {
+		const seen = new ReplayCache();
+		expect(verify(signedHeaders(), { seen })).toMatchObject({ ok: true, duplicate: false });
+		expect(verify(signedHeaders({ 'x-webhook-id': 'forged-new-id' }), { seen, now: NOW + 299 })).toMatchObject({ ok: true, duplicate: true });
+		expect(verify(signedHeaders({ 'x-webhook-id': undefined }), { seen, now: NOW + 299 })).toMatchObject({ ok: true, duplicate: true });
+		// The same body signed at another second is another signature, e.g. a new event with identical content.
+		expect(verify(signedHeaders({ 'x-webhook-id': 'evt-3' }, BODY, NOW + 1), { seen, now: NOW + 1 })).toMatchObject({ duplicate: false });
+	});
+
+	it('remembers the signature for twice the tolerance, the id for the cache ttl', () => {
+		const seen = new ReplayCache({ ttlSeconds: 86400 });
+		verify(signedHeaders(), { seen });
+		const signatureKey = `sha256:${signPayload(SECRET, NOW, BODY).slice(7)}`;
+		expect(seen.entries()).toEqual([
+			{ id: 'evt-1', at: NOW },
+			{ id: signatureKey, at: NOW, ttl: 600 },
+		]);
+		expect(seen.has(signatureKey, NOW + 600)).toBe(true);
+		expect(seen.has(signatureKey, NOW + 601)).toBe(false);
+		expect(seen.has('evt-1', NOW + 601)).toBe(true);
 	});
 
 	it('does not remember ids of deliveries that fail verification', () => {
@@ -228,6 +258,28 @@ describe('ReplayCache', () => {
 			{ id: 'a', at: NOW + 1 },
 		]);
 		expect(restored.has('12', NOW + 2)).toBe(true);
+	});
+
+	it('keeps a per-entry ttl through plain entries', () => {
+		const cache = new ReplayCache({ ttlSeconds: 3600 });
+		cache.remember('long', NOW);
+		cache.remember('short', NOW, 10);
+		const restored = new ReplayCache({ ttlSeconds: 3600 }, JSON.parse(JSON.stringify(cache.entries())));
+		expect(restored.entries()).toEqual([
+			{ id: 'long', at: NOW },
+			{ id: 'short', at: NOW, ttl: 10 },
+		]);
+		expect(restored.has('short', NOW + 11)).toBe(false);
+		restored.prune(NOW + 11);
+		expect(restored.entries()).toEqual([{ id: 'long', at: NOW }]);
+	});
+
+	it('checkAndRememberAll: a duplicate when any key was seen; otherwise remembers them all', () => {
+		const cache = new ReplayCache({ ttlSeconds: 3600 });
+		expect(cache.checkAndRememberAll([{ id: 'a' }, { id: 'sig-a', ttlSeconds: 60 }], NOW)).toBe(false);
+		expect(cache.checkAndRememberAll([{ id: 'b' }, { id: 'sig-a', ttlSeconds: 60 }], NOW + 1)).toBe(true);
+		expect(cache.has('b', NOW + 1)).toBe(false);
+		expect(cache.checkAndRememberAll([{ id: 'b' }, { id: 'sig-a', ttlSeconds: 60 }], NOW + 61)).toBe(false);
 	});
 
 	it('clear() forgets everything', () => {

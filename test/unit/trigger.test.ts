@@ -5,7 +5,7 @@ import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions
 import { signPayload } from '../../nodes/MusicApi/helpers/signature';
 import { MUSICAPI_TRIGGER_WEBHOOK } from '../../nodes/MusicApiTrigger/description';
 import { MusicApiTrigger } from '../../nodes/MusicApiTrigger/MusicApiTrigger.node';
-import { REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../nodes/MusicApiTrigger/state';
+import { forgetAcceptedInProcess, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../nodes/MusicApiTrigger/state';
 import { signWebhook } from '../fake-musicapi/webhooks/sign';
 
 const SECRET = 'cred-secret';
@@ -128,6 +128,7 @@ function harness(
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 		getCredentials: jest.fn(async () => options.credentials ?? { apiKey: 'key', webhookSecret: SECRET }),
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: 'wf-1', name: 'Unit', active: true }),
 		getNode: () => NODE,
 		logger,
 		helpers,
@@ -136,6 +137,8 @@ function harness(
 }
 
 const trigger = new MusicApiTrigger();
+// Each test starts as a fresh n8n process would: nothing accepted yet.
+beforeEach(() => forgetAcceptedInProcess());
 const run = async (h: Harness) => await trigger.webhook.call(h.fn);
 const items = (result: { workflowData?: INodeExecutionData[][] }) => result.workflowData?.[0] ?? [];
 
@@ -349,7 +352,10 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		const staticData: IDataObject = {};
 		const first = harness(signed(completed(), { id: 'evt-7' }), { staticData });
 		expect(items(await run(first))).toHaveLength(2);
-		expect(staticData.replay).toEqual([{ id: 'evt-7', at: expect.any(Number) }]);
+		expect(staticData.replay).toEqual([
+			{ id: 'evt-7', at: expect.any(Number) },
+			{ id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), at: expect.any(Number), ttl: 600 },
+		]);
 
 		// A redelivery: same id, signed afresh.
 		const again = harness(signed(completed(), { id: 'evt-7', timestamp: Math.floor(Date.now() / 1000) + 5 }), { staticData });
@@ -357,9 +363,33 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		expect(result).toEqual({ noWebhookResponse: true });
 		expect(again.res).toMatchObject({ statusCode: 200, body: { received: true, duplicate: true } });
 
-		const other = harness(signed(completed(), { id: 'evt-8' }), { staticData });
+		const other = harness(signed(completed('suno', { task_id: 'task-2' }), { id: 'evt-8' }), { staticData });
 		expect(items(await run(other))).toHaveLength(2);
-		expect((staticData.replay as IDataObject[]).map((e) => e.id)).toEqual(['evt-7', 'evt-8']);
+		const ids = (staticData.replay as IDataObject[]).map((e) => e.id as string);
+		expect(ids.filter((id) => !id.startsWith('sha256:'))).toEqual(['evt-7', 'evt-8']);
+	});
+
+	it('a captured delivery resent under a new X-Webhook-Id (same body, timestamp, signature) → 200 duplicate', async () => {
+		const staticData: IDataObject = {};
+		const original = signed(completed(), { id: 'evt-20' });
+		expect(items(await run(harness(original, { staticData })))).toHaveLength(2);
+		const replay = harness({ ...original, headers: { ...original.headers, 'x-webhook-id': 'attacker-chosen' } }, { staticData });
+		expect(await run(replay)).toEqual({ noWebhookResponse: true });
+		expect(replay.res).toMatchObject({ statusCode: 200, body: { received: true, duplicate: true } });
+	});
+
+	it('copies in flight: requests that each loaded the static data before the other saved it → only the first runs', async () => {
+		// n8n hands each request its own copy of the static data, so the replay cache alone lets both through.
+		const delivery = signed(completed(), { id: 'evt-30' });
+		expect(items(await run(harness(delivery, { staticData: {} })))).toHaveLength(2);
+		const copy = harness(delivery, { staticData: {} });
+		expect(await run(copy)).toEqual({ noWebhookResponse: true });
+		expect(copy.res).toMatchObject({ statusCode: 200, body: { received: true, duplicate: true } });
+
+		// The process guard is per workflow and node: another workflow's trigger takes its own copy.
+		const elsewhere = harness(delivery, { staticData: {} });
+		(elsewhere.fn as unknown as { getWorkflow: () => { id: string } }).getWorkflow = () => ({ id: 'wf-2' });
+		expect(items(await run(elsewhere))).toHaveLength(2);
 	});
 
 	it('keeps ids for a day, at most REPLAY_MAX_ENTRIES of them', async () => {
@@ -371,8 +401,9 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		await run(harness(signed(completed(), { id: 'new' }), { staticData }));
 		const ids = (staticData.replay as IDataObject[]).map((e) => e.id);
 		expect(ids).toHaveLength(REPLAY_MAX_ENTRIES);
-		expect(ids[0]).toBe('old-1');
-		expect(ids[ids.length - 1]).toBe('new');
+		// The id and the delivery's signature came in, the two oldest went.
+		expect(ids[0]).toBe('old-2');
+		expect(ids.slice(-2)).toEqual(['new', expect.stringMatching(/^sha256:/)]);
 	});
 
 	it('streaming is off by default → 200 ignored', async () => {

@@ -1,12 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { callbackSecret, callbackUrl } from '../helpers/callback';
 import { asNodeError } from '../helpers/nodeError';
 
-import { readCompletionMode } from '../helpers/completionFields';
+import { completionProperties, readCompletionMode } from '../helpers/completionFields';
 import { submittedTaskId } from '../helpers/output';
-import { readRequestSettings } from '../helpers/requestOptions';
+import { readRequestSettings, requestOptionsProperty } from '../helpers/requestOptions';
 import { finishJobs, type SubmittedJob } from '../helpers/finishJobs';
 import { MusicApiClient, type ApiRequest } from '../transport/MusicApiClient';
 import { findOperation } from './registry';
@@ -25,6 +25,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			description: 'Pick a resource and an operation from the lists; this package may be older than the workflow.',
 		});
 	}
+	checkNumberOptions(this);
 	const ctx: OperationContext = {
 		fn: this,
 		client: await MusicApiClient.create(this, readRequestSettings(this)),
@@ -32,6 +33,37 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const out =
 		operation.mode === 'sync' ? await runSync(ctx, operation) : await runAsync(ctx, operation);
 	return [out];
+}
+
+/** The node-wide number options, by collection. */
+const NUMBER_OPTIONS = [
+	{ collection: 'requestOptions', label: 'Request Options', options: requestOptionsProperty.options },
+	{ collection: 'resultOptions', label: 'Result Options', options: completionProperties.find((p) => p.name === 'resultOptions')?.options },
+].map(({ options, ...rest }) => ({ ...rest, options: ((options ?? []) as INodeProperties[]).filter((o) => o.type === 'number') }));
+
+/**
+ * Request and Result Options are read as numbers everywhere; an expression giving anything else would silently
+ * switch off request spacing (rate limit), retries or the wait timeout (polling forever). Checked once, before
+ * anything is sent.
+ */
+function checkNumberOptions(fn: IExecuteFunctions): void {
+	for (const { collection, label, options } of NUMBER_OPTIONS) {
+		const given = fn.getNodeParameter(collection, 0, {}) as IDataObject;
+		if (!given || typeof given !== 'object') continue;
+		for (const option of options) {
+			if (!(option.name in given)) continue;
+			const value = given[option.name];
+			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+			const min = (option.typeOptions?.minValue as number | undefined) ?? Number.NEGATIVE_INFINITY;
+			const max = (option.typeOptions?.maxValue as number | undefined) ?? Number.POSITIVE_INFINITY;
+			if (typeof number === 'number' && Number.isFinite(number) && number >= min && number <= max) continue;
+			const range = Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` of at least ${min}` : '';
+			const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value === 'object' ? 'an object' : String(value);
+			throw new NodeOperationError(fn.getNode(), `${label} → ${option.displayName}: must be a number${range}, got ${shown}`, {
+				description: `Fix "${option.displayName}" in ${label} (an expression there must give a number). Nothing was sent to MusicAPI.`,
+			});
+		}
+	}
 }
 
 async function runSync(ctx: OperationContext, operation: SyncOperation): Promise<INodeExecutionData[]> {
@@ -42,11 +74,23 @@ async function runSync(ctx: OperationContext, operation: SyncOperation): Promise
 			const results = await operation.run(ctx, i);
 			out.push(...results.map((result) => asItem(result, i)));
 		} catch (error) {
-			if (!ctx.fn.continueOnFail()) throw asNodeError(ctx.fn.getNode(), error, i);
+			if (!ctx.fn.continueOnFail()) throw withEarlierItems(asNodeError(ctx.fn.getNode(), error, i), i, operation);
 			out.push(errorItem(error, i));
 		}
 	}
 	return out;
+}
+
+/**
+ * Sync items are sent one by one, so when item i fails the items before it have already been answered (and
+ * possibly charged) by MusicAPI; their results are lost with the error unless the user is told.
+ */
+function withEarlierItems<E extends Error & { description?: string | null }>(error: E, itemIndex: number, operation: SyncOperation): E {
+	if (itemIndex === 0) return error;
+	const earlier = itemIndex === 1 ? 'Item 0 was' : `Items 0–${itemIndex - 1} were`;
+	const cost = operation.credits === '0' ? '' : ' and may have used credits';
+	error.description = `${error.description ?? ''} ${earlier} already sent to MusicAPI${cost}; ${itemIndex === 1 ? 'its result is' : 'their results are'} not in the output because the node stopped at item ${itemIndex}. Turn on "Continue On Fail" to keep the items that worked.`.trim();
+	return error;
 }
 
 /**

@@ -2,7 +2,6 @@ import { createHmac } from 'crypto';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INodeExecutionData,
 	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
@@ -58,6 +57,8 @@ interface BatchTask {
 	dialect: TaskDialect;
 	pollPath: string;
 	taskOptions?: NormalizeOptions;
+	/** When this process last asked MusicAPI about the job (ms since epoch), so it is not asked again at once. */
+	polledAt?: number;
 }
 
 interface Batch {
@@ -65,7 +66,12 @@ interface Batch {
 	delivered: Map<string, NormalizedTask>;
 	seen: ReplayCache;
 	expiresAt: number;
+	/** Set by the call that resumes the execution: any other call arriving meanwhile changes nothing. */
+	resuming?: boolean;
 }
+
+/** A job whose callback may have been lost is asked about at most once in this long. */
+const REPOLL_AFTER_MS = 10_000;
 
 /**
  * Deliveries received while an execution waits. MusicAPI calls back once per job, but the execution can resume
@@ -100,6 +106,11 @@ export async function parkForCallback(
 		expiresAt: Date.now() + options.timeoutMs + 3_600_000,
 	});
 	const ids = jobs.map((job) => job.taskId).join(', ');
+	if (!saveJobsInExecution(ctx.fn, operation, jobs)) {
+		ctx.fn.logger.warn(
+			`MusicAPI: execution ${executionId} could not record its ${jobs.length} jobs in the execution's custom data (n8n keeps 10 keys of 512 characters): only this n8n process can resume it`,
+		);
+	}
 	ctx.fn.logger.info(`MusicAPI: execution ${executionId} waits for the callbacks of tasks ${ids}`);
 	await ctx.fn.putExecutionToWait(new Date(Date.now() + options.timeoutMs));
 	const finished: FinishedItems = new Map();
@@ -114,19 +125,69 @@ export async function parkForCallback(
 	return finished;
 }
 
-/** The jobs of a waiting execution, when this process did not submit them: read from the node's parked output. */
+/**
+ * The jobs of a waiting execution also live in the execution itself, for the process that receives the callbacks
+ * when it is not the one that submitted (queue mode: a worker parks, the main receives; or a restart). Not in the
+ * node's parked output: n8n removes the waiting node's last run before it calls the resume webhook. The execution's
+ * custom data is saved and loaded with it: at most 10 keys per execution, values cut at 512 characters, so the
+ * jobs are written as one JSON text in chunks under `musicapi_jobs_<n>` (about 110 jobs fit beside no other keys).
+ */
+const JOBS_KEY = 'musicapi_jobs_';
+const CUSTOM_DATA_KEYS = 10;
+const CUSTOM_DATA_CHARS = 512;
+
+interface SavedJobs {
+	/** Node id, so another node's leftovers are never taken for this node's jobs. */
+	n: string;
+	d: TaskDialect;
+	/** Poll path without the (URL-encoded) task id. */
+	p: string;
+	o?: NormalizeOptions;
+	/** [item index, task id] per job. */
+	j: Array<[number, string]>;
+}
+
+function saveJobsInExecution(fn: IExecuteFunctions, operation: AsyncOperation, jobs: SubmittedJob[]): boolean {
+	try {
+		const first = jobs[0]?.taskId ?? '';
+		const saved: SavedJobs = {
+			n: fn.getNode().id,
+			d: operation.dialect,
+			p: operation.pollPath(first).slice(0, -encodeURIComponent(first).length || undefined),
+			o: operation.taskOptions,
+			j: jobs.map((job) => [job.itemIndex, job.taskId]),
+		};
+		const text = JSON.stringify(saved);
+		const chunks: string[] = [];
+		for (let at = 0; at < text.length; at += CUSTOM_DATA_CHARS) chunks.push(text.slice(at, at + CUSTOM_DATA_CHARS));
+		const existing = Object.keys(fn.customData.getAll());
+		const ours = existing.filter((key) => key.startsWith(JOBS_KEY));
+		if (existing.length - ours.length + Math.max(chunks.length, ours.length) > CUSTOM_DATA_KEYS) return false;
+		// An earlier, longer batch of this execution leaves keys behind: emptied, they add nothing when joined.
+		fn.customData.setAll(Object.fromEntries([...ours.map((key) => [key, '']), ...chunks.map((chunk, i) => [`${JOBS_KEY}${i}`, chunk])]));
+		return true;
+	} catch {
+		// No execution data to write to (e.g. a bare node test): only this process's memory knows the batch.
+		return false;
+	}
+}
+
+/** The jobs of a waiting execution, when this process did not submit them: read from the execution's custom data. */
 function recoverBatch(fn: IWebhookFunctions): Batch | undefined {
 	try {
-		const name = fn.getNode().name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
-		const items = fn.evaluateExpression(`{{ $('${name}').all() }}`) as INodeExecutionData[];
-		const tasks: BatchTask[] = items
-			.filter((item) => typeof item.json?.taskId === 'string' && item.json.state === 'waiting')
-			.map((item) => ({
-				itemIndex: typeof item.pairedItem === 'object' && !Array.isArray(item.pairedItem) ? item.pairedItem.item : 0,
-				taskId: String(item.json.taskId),
-				dialect: (item.json.dialect as TaskDialect) ?? 'sonic',
-				pollPath: String(item.json.pollPath),
-			}));
+		const data = fn.customData.getAll();
+		const keys = Object.keys(data)
+			.filter((key) => key.startsWith(JOBS_KEY))
+			.sort((a, b) => Number(a.slice(JOBS_KEY.length)) - Number(b.slice(JOBS_KEY.length)));
+		const saved = JSON.parse(keys.map((key) => data[key]).join('')) as SavedJobs;
+		if (saved.n !== fn.getNode().id) return undefined;
+		const tasks: BatchTask[] = saved.j.map(([itemIndex, taskId]) => ({
+			itemIndex,
+			taskId,
+			dialect: saved.d,
+			pollPath: `${saved.p}${encodeURIComponent(taskId)}`,
+			taskOptions: saved.o,
+		}));
 		return tasks.length ? { tasks, delivered: new Map(), seen: new ReplayCache(), expiresAt: Date.now() + 3_600_000 } : undefined;
 	} catch {
 		return undefined;
@@ -148,6 +209,20 @@ function reply(fn: IWebhookFunctions, status: number, body: IDataObject): IWebho
 }
 
 /**
+ * Jobs whose callback this execution still waits for, but which may have reported already: MusicAPI calls back
+ * as soon as a job ends, and n8n refuses (409) a callback for an execution that is still running, i.e. still
+ * submitting the rest of the batch. Jobs end roughly in the order they were submitted, so when a later job
+ * reports, the earlier ones still missing are asked once (not again within REPOLL_AFTER_MS).
+ */
+function overdue(batch: Batch, reported: BatchTask | undefined, now: number): BatchTask[] {
+	if (!reported) return [];
+	const order = batch.tasks.indexOf(reported);
+	return batch.tasks.filter(
+		(t, i) => i < order && !batch.delivered.has(t.taskId) && (t.polledAt === undefined || now - t.polledAt >= REPOLL_AFTER_MS),
+	);
+}
+
+/**
  * A MusicAPI callback for a waiting execution. Only a correctly signed, fresh, first delivery counts; streaming
  * updates are acknowledged and ignored; the execution resumes once every job of the batch has finished.
  */
@@ -157,9 +232,12 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const known = batches.get(executionId);
 	const batch = known ?? recoverBatch(this);
+	// Later deliveries to this process find what this one learnt, instead of asking about every job again.
+	if (batch && !known) batches.set(executionId, batch);
+	const rawBody = (request as { rawBody?: Buffer }).rawBody;
 	const check = verifyDelivery({
 		headers: request.headers,
-		rawBody: (request as { rawBody?: Buffer }).rawBody,
+		rawBody,
 		secret: callbackSecret(credentials, executionId),
 		seen: batch?.seen,
 	});
@@ -171,45 +249,50 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 
 	let delivery;
 	try {
-		delivery = normalizeWebhookDelivery(JSON.parse(((request as { rawBody?: Buffer }).rawBody ?? '').toString()));
+		delivery = normalizeWebhookDelivery(JSON.parse((rawBody ?? '').toString()));
 	} catch {
 		return reply(this, 400, { error: 'The body is not a MusicAPI delivery (JSON expected)' });
 	}
 	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
 		return reply(this, 200, { received: true, waiting: true });
 	}
-	const tasks = batch?.tasks ?? [];
-	const target = batch ?? { tasks, delivered: new Map(), seen: new ReplayCache(), expiresAt: 0 };
-	if (!tasks.some((t) => t.taskId === delivery.taskId)) {
+	const reported = batch?.tasks.find((t) => t.taskId === delivery.taskId);
+	if (!batch || !reported) {
 		// A delivery for a job this execution did not start: acknowledge it, change nothing.
 		return reply(this, 200, { received: true, ignored: true });
 	}
-	target.delivered.set(delivery.taskId, { ...delivery.task, taskId: delivery.taskId });
+	if (batch.resuming) return reply(this, 200, { received: true, resumed: true });
+	batch.delivered.set(delivery.taskId, { ...delivery.task, taskId: delivery.taskId });
 	this.logger.info(`MusicAPI callback: task ${delivery.taskId} ${delivery.task.state} (execution ${executionId})`);
 
-	const missing = tasks.filter((t) => !target.delivered.has(t.taskId));
 	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
 	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
-	if (missing.length && known) return reply(this, 200, { received: true, remaining: missing.length });
-	// Jobs this process never heard of: one status poll each, the fallback for restarts and other processes.
-	for (const task of missing) {
+	// Known batch: ask only about jobs that should have reported already. A batch this process never saw
+	// (restart, another process): every job it has no delivery for is asked once.
+	const now = Date.now();
+	const toAsk = known ? overdue(batch, reported, now) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
+	for (const task of toAsk) task.polledAt = now;
+	for (const task of toAsk) {
 		const response = await client.request({ method: 'GET', path: task.pollPath, kind: 'read' }, task.itemIndex);
 		const polled = normalizeTask(task.dialect, task.taskId, response, task.taskOptions);
-		if (polled.state !== 'succeeded' && polled.state !== 'failed') {
-			return reply(this, 200, { received: true, remaining: missing.length });
+		if (polled.state === 'succeeded' || polled.state === 'failed') {
+			this.logger.info(`MusicAPI callback: task ${task.taskId} had ${polled.state} without a callback reaching execution ${executionId}`);
+			batch.delivered.set(task.taskId, polled);
 		}
-		target.delivered.set(task.taskId, polled);
 	}
 
+	const missing = batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
+	if (missing.length || batch.resuming) return reply(this, 200, { received: true, remaining: missing.length });
+	// From here on this call owns the resume (checked and set without an await in between).
+	batch.resuming = true;
 	batches.delete(executionId);
-	const outcomes: TaskOutcome[] = tasks.map((t) => ({
+	const outcomes: TaskOutcome[] = batch.tasks.map((t) => ({
 		taskId: t.taskId,
 		itemIndex: t.itemIndex,
-		task: target.delivered.get(t.taskId) as NormalizedTask,
+		task: batch.delivered.get(t.taskId) as NormalizedTask,
 	}));
 	const options = readResultOptionsWith(getParameter, false);
 	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options);
 	const items = [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
-	this.logger.info(`DEBUG pairedItems ${JSON.stringify(items.map((i) => i.pairedItem))}`);
 	return { workflowData: [items], webhookResponse: { received: true, resumed: true } };
 }

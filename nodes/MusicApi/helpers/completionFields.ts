@@ -122,7 +122,16 @@ export interface ResultOptions {
 
 export function readResultOptions(fn: IExecuteFunctions): ResultOptions {
 	// An AI agent wants URLs it can pass on, not megabytes of audio, unless the user asked for files.
-	return readResultOptionsWith((name, fallback) => fn.getNodeParameter(name, 0, fallback as never), fn.isToolExecution?.() ?? false);
+	return readResultOptionsWith((name, fallback) => fn.getNodeParameter(name, 0, fallback as never), isToolRun(fn));
+}
+
+/**
+ * Whether the node runs as an AI agent's tool. n8n 2.x runs a tool called by the Agent (v3) through the engine in
+ * an ordinary execute context, whose isToolExecution() is always false; the tool variant of a node is the type
+ * n8n derives from it, named `…Tool` (e.g. n8n-nodes-musicapi.musicApiTool), so the type name tells.
+ */
+export function isToolRun(fn: Pick<IExecuteFunctions, 'getNode'> & { isToolExecution?: () => boolean }): boolean {
+	return (fn.isToolExecution?.() ?? false) || /Tool$/.test(fn.getNode().type);
 }
 
 /** Reads the options through any getter: an execution reads per item, a webhook call has no items. */

@@ -5,6 +5,7 @@ import type { AsyncOperation, OperationContext } from '../actions/types';
 import type { Clip, NormalizedTask } from '../tasks/types';
 import type { MusicApiClient } from '../transport/MusicApiClient';
 import { parkForCallback } from './callback';
+import { asNodeError } from './nodeError';
 import { readResultOptions, type CompletionMode, type ResultOptions } from './completionFields';
 import { baseFileName, downloadBinary, type DownloadContext } from './download';
 import { clipJson, taskSummaryJson } from './output';
@@ -83,7 +84,19 @@ export async function outcomesToItems(
 	for (const outcome of outcomes.sort((a, b) => a.itemIndex - b.itemIndex)) {
 		const { itemIndex, taskId } = outcome;
 		if ('task' in outcome && outcome.task.state === 'succeeded') {
-			add(itemIndex, await taskItems(ctx, outcome.task, itemIndex, options));
+			try {
+				add(itemIndex, await taskItems(ctx, outcome.task, itemIndex, options));
+			} catch (error) {
+				if (ctx.client.cancelSignal?.aborted) throw asNodeError(ctx.fn.getNode(), error, itemIndex);
+				// A finished (paid) job whose files or WAV could not be fetched is a problem of that task, not of
+				// the run: the other jobs' items and every task id must still reach the user.
+				problems.push({
+					itemIndex,
+					taskId,
+					message: `MusicAPI task ${taskId}: ${(error as Error).message}`,
+					description: `The job finished at MusicAPI, but fetching its result failed; nothing was resubmitted. Run Get Task with task ID ${taskId} to fetch it again${options.downloadAudio ? ', or set "Download Audio" off to return URLs only' : ''}.`,
+				});
+			}
 		} else if ('task' in outcome) {
 			problems.push({
 				itemIndex,
@@ -111,7 +124,8 @@ export async function outcomesToItems(
 	if (problems.length && !ctx.continueOnFail) {
 		const first = problems[0];
 		const done = outcomes.filter((o) => !problems.some((p) => p.taskId === o.taskId)).map((o) => o.taskId);
-		throw new NodeOperationError(ctx.fn.getNode(), problems.length === 1 ? first.message : `${problems.length} MusicAPI jobs did not finish: ${problems.map((p) => p.taskId).join(', ')}`, {
+		const message = problems.length === 1 ? first.message : `${problems.length} MusicAPI jobs did not finish: ${problems.map((p) => p.taskId).join(', ')}`;
+		const error = new NodeOperationError(ctx.fn.getNode(), message, {
 			itemIndex: first.itemIndex,
 			description: [
 				...problems.map((p) => `[item ${p.itemIndex}] ${p.message}. ${p.description}`),
@@ -120,6 +134,9 @@ export async function outcomesToItems(
 				.filter(Boolean)
 				.join('\n'),
 		});
+		// n8n swaps a message that names a network code (ECONNRESET…) for generic text, task id and all.
+		error.message = message;
+		throw error;
 	}
 	for (const problem of problems) {
 		add(problem.itemIndex, [

@@ -43,6 +43,14 @@ export interface ReplayEntry {
 	id: string;
 	/** Unix seconds when the id was first accepted. */
 	at: number;
+	/** How long this id is remembered, when not the cache's `ttlSeconds` (signature keys need only minutes). */
+	ttl?: number;
+}
+
+/** One key a delivery is known by in a replay cache, with its own lifetime (default: the cache's). */
+export interface ReplayKey {
+	id: string;
+	ttlSeconds?: number;
 }
 
 export interface ReplayCacheOptions {
@@ -61,13 +69,14 @@ export class ReplayCache {
 
 	readonly maxEntries: number;
 
-	private readonly seen = new Map<string, number>();
+	/** id → when it was accepted and for how long it counts; insertion order is age order. */
+	private readonly seen = new Map<string, { at: number; ttl: number }>();
 
 	constructor(options: ReplayCacheOptions = {}, entries: readonly ReplayEntry[] = []) {
 		this.ttlSeconds = Math.max(1, options.ttlSeconds ?? DEFAULT_TOLERANCE_SECONDS);
 		this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1000));
 		const valid = entries.filter((entry) => typeof entry?.id === 'string' && Number.isFinite(entry?.at));
-		for (const entry of [...valid].sort((a, b) => a.at - b.at)) this.seen.set(entry.id, entry.at);
+		for (const entry of [...valid].sort((a, b) => a.at - b.at)) this.seen.set(entry.id, { at: entry.at, ttl: this.ttlOf(entry.ttl) });
 		this.trim();
 	}
 
@@ -75,38 +84,50 @@ export class ReplayCache {
 		return this.seen.size;
 	}
 
-	/** Whether `id` was accepted within the last `ttlSeconds`. */
+	/** Whether `id` was accepted within its ttl (the cache's `ttlSeconds` unless remembered with another). */
 	has(id: string, nowSeconds: number = unixNow()): boolean {
-		const at = this.seen.get(id);
-		return at !== undefined && nowSeconds - at <= this.ttlSeconds;
+		const entry = this.seen.get(id);
+		return entry !== undefined && nowSeconds - entry.at <= entry.ttl;
 	}
 
 	/** Records `id` as accepted now; drops expired ids and, past `maxEntries`, the oldest. */
-	remember(id: string, nowSeconds: number = unixNow()): void {
+	remember(id: string, nowSeconds: number = unixNow(), ttlSeconds?: number): void {
 		this.prune(nowSeconds);
 		this.seen.delete(id);
-		this.seen.set(id, nowSeconds);
+		this.seen.set(id, { at: nowSeconds, ttl: this.ttlOf(ttlSeconds) });
 		this.trim();
 	}
 
 	/** True when `id` was already seen (a duplicate); otherwise remembers it and returns false. */
 	checkAndRemember(id: string, nowSeconds: number = unixNow()): boolean {
-		if (this.has(id, nowSeconds)) return true;
-		this.remember(id, nowSeconds);
+		return this.checkAndRememberAll([{ id }], nowSeconds);
+	}
+
+	/**
+	 * True when any of a delivery's keys was already seen (a duplicate); otherwise remembers all of them and
+	 * returns false. Synchronous, so two requests of one process can never both pass.
+	 */
+	checkAndRememberAll(keys: readonly ReplayKey[], nowSeconds: number = unixNow()): boolean {
+		if (keys.some((key) => this.has(key.id, nowSeconds))) return true;
+		for (const key of keys) this.remember(key.id, nowSeconds, key.ttlSeconds);
 		return false;
 	}
 
 	prune(nowSeconds: number = unixNow()): void {
-		for (const [id, at] of this.seen) if (nowSeconds - at > this.ttlSeconds) this.seen.delete(id);
+		for (const [id, entry] of this.seen) if (nowSeconds - entry.at > entry.ttl) this.seen.delete(id);
 	}
 
 	clear(): void {
 		this.seen.clear();
 	}
 
-	/** Oldest first, for storing. */
+	/** Oldest first, for storing; `ttl` only where it differs from the cache's. */
 	entries(): ReplayEntry[] {
-		return [...this.seen].map(([id, at]) => ({ id, at }));
+		return [...this.seen].map(([id, { at, ttl }]) => (ttl === this.ttlSeconds ? { id, at } : { id, at, ttl }));
+	}
+
+	private ttlOf(ttlSeconds: number | undefined): number {
+		return typeof ttlSeconds === 'number' && Number.isFinite(ttlSeconds) ? Math.max(1, ttlSeconds) : this.ttlSeconds;
 	}
 
 	private trim(): void {
@@ -137,7 +158,13 @@ export type VerifyDeliveryResult =
 			/** X-Webhook-Event when sent (it is not covered by the signature: prefer the body's `event`). */
 			event: string | undefined;
 			timestamp: number;
-			/** The id was accepted before: acknowledge, but do not process again. */
+			/**
+			 * Every key this delivery is deduplicated by: the delivery id, and its signature for twice the tolerance
+			 * (the signature covers timestamp and body but not X-Webhook-Id, so a captured delivery resent under a
+			 * new id within the window is the same delivery).
+			 */
+			replayKeys: ReplayKey[];
+			/** The delivery (by id or by signature) was accepted before: acknowledge, but do not process again. */
 			duplicate: boolean;
 	  }
 	| { ok: false; status: 400 | 401; reason: string };
@@ -188,9 +215,13 @@ export function verifyDelivery(input: VerifyDeliveryInput): VerifyDeliveryResult
 		return { ok: false, status: 401, reason: `Timestamp is more than ${tolerance} s in the future` };
 	}
 
-	const deliveryId = headerValue(headers, ID_HEADER) || `sha256:${provided[1].toLowerCase()}`;
-	const duplicate = input.seen ? input.seen.checkAndRemember(deliveryId, now) : false;
-	return { ok: true, deliveryId, event: headerValue(headers, EVENT_HEADER) || undefined, timestamp, duplicate };
+	const signatureKey = `sha256:${provided[1].toLowerCase()}`;
+	const deliveryId = headerValue(headers, ID_HEADER) || signatureKey;
+	// A signature stops verifying `tolerance` s after its timestamp, which was at most `tolerance` s ahead of now.
+	const replayKeys: ReplayKey[] =
+		deliveryId === signatureKey ? [{ id: deliveryId }] : [{ id: deliveryId }, { id: signatureKey, ttlSeconds: 2 * tolerance }];
+	const duplicate = input.seen ? input.seen.checkAndRememberAll(replayKeys, now) : false;
+	return { ok: true, deliveryId, event: headerValue(headers, EVENT_HEADER) || undefined, timestamp, replayKeys, duplicate };
 }
 
 function unixNow(): number {

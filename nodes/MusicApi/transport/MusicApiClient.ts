@@ -15,6 +15,7 @@ import {
 	networkErrorCode,
 	neverReachedServer,
 	redact,
+	redactDeep,
 	unconfirmedSubmitError,
 	type MappedApiError,
 } from './errors';
@@ -113,7 +114,7 @@ export class MusicApiClient {
 			const { response } = result;
 
 			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
-				return response;
+				return { ...response, body: redactDeep(response.body, this.secrets) };
 			}
 
 			if (response?.statusCode === 429) {

@@ -163,6 +163,22 @@ export function unconfirmedSubmitError(reason: string, context: { method: string
 	};
 }
 
+/**
+ * A parsed answer with every secret removed from its strings (keys included): whatever MusicAPI echoes back — a
+ * webhook_secret repeated in a submit answer, a key in a clip's metadata — never reaches an item.
+ */
+export function redactDeep(value: unknown, secrets: readonly string[]): unknown {
+	if (!secrets.some((secret) => secret && secret.length >= 4)) return value;
+	if (typeof value === 'string') return redact(value, secrets);
+	if (Array.isArray(value)) return value.map((entry) => redactDeep(entry, secrets));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value as Record<string, unknown>).map(([key, entry]) => [redact(key, secrets), redactDeep(entry, secrets)]),
+		);
+	}
+	return value;
+}
+
 /** Removes every occurrence of the given secrets from a text. */
 export function redact(text: string, secrets: readonly string[]): string {
 	let out = text;

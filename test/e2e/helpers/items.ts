@@ -18,12 +18,15 @@ export interface ExecutionItem {
 	pairedItem?: { item: number; input?: number } | Array<{ item: number; input?: number }> | number;
 }
 
-/** Output items of `nodeName`'s run `run` (default: the last run), output 0. */
-export function nodeItems(execution: Execution, nodeName: string, run = -1): ExecutionItem[] {
-	const runs = execution.data?.resultData.runData[nodeName] as unknown as Array<{ data?: { main: Array<ExecutionItem[] | null> } }> | undefined;
+/**
+ * Output items of `nodeName`'s run `run` (default: the last run), first output of `connection` (default: main,
+ * or an AI tool's `ai_tool` output when the node has no main output).
+ */
+export function nodeItems(execution: Execution, nodeName: string, run = -1, connection?: string): ExecutionItem[] {
+	const runs = execution.data?.resultData.runData[nodeName] as unknown as Array<{ data?: Record<string, Array<ExecutionItem[] | null>> }> | undefined;
 	if (!runs?.length) throw new Error(`execution ${execution.id} has no run of node "${nodeName}"`);
-	const chosen = runs.at(run);
-	return chosen?.data?.main[0] ?? [];
+	const data = runs.at(run)?.data ?? {};
+	return data[connection ?? ('main' in data ? 'main' : 'ai_tool')]?.[0] ?? [];
 }
 
 /** Bytes from n8n's pretty size ("13.4 kB", "812 B"); 0 when missing. */

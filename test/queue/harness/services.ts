@@ -141,7 +141,7 @@ async function waitFor(what: string, proc: ManagedProcess, probe: () => Promise<
 }
 
 /** One command over a fresh TCP connection; resolves with the first reply bytes. */
-function tcpAsk(port: number, payload: string, timeoutMs = 1000): Promise<string> {
+function tcpAsk(port: number, payload: string | Buffer, timeoutMs = 1000): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const socket = net.connect({ host: '127.0.0.1', port });
 		socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timeout')));
@@ -153,6 +153,9 @@ function tcpAsk(port: number, payload: string, timeoutMs = 1000): Promise<string
 		});
 	});
 }
+
+/** PostgreSQL's SSLRequest packet: a ready server answers one byte ('N' without SSL), before any login. */
+const SSL_REQUEST = Buffer.from([0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f]);
 
 export interface Postgres {
 	host: string;
@@ -221,7 +224,7 @@ export async function startPostgres(pgBin: string): Promise<Postgres> {
 			fs.rmSync(root, { recursive: true, force: true });
 		};
 		try {
-			await waitFor(`PostgreSQL on ${port}`, proc, async () => /ready to accept connections/.test(proc.logs()) && (await tcpAsk(port, '\0\0\0\x08\x04\xd2\x16\x2f', 500)) === 'N', 60_000);
+			await waitFor(`PostgreSQL on ${port}`, proc, async () => /ready to accept connections/.test(proc.logs()) && (await tcpAsk(port, SSL_REQUEST, 500)) === 'N', 60_000);
 			return { host: '127.0.0.1', port, user: 'n8n', password: 'n8n', database: 'postgres', logs: () => proc.logs(), stop };
 		} catch (error) {
 			await proc.stop('SIGINT');
