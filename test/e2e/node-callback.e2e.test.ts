@@ -159,8 +159,9 @@ test('one item: parks with its resume URL, resumes on the signed callback with b
 
 test('three items: resumes only after the last job reports, with all six clips; a replay is acknowledged, never run twice', async () => {
 	const from = fake.requests.length;
-	// Submits 0.3 s apart, so the jobs end one after another on the fake's clock.
-	const { workflow, waiting, submits } = await park({ prompts: ['first song', 'second song', 'third song'], parameters: { requestOptions: { interval: 0.3 } } });
+	// Submits 1.5 s apart, so the jobs end one after another on the fake's clock. The fake's clock runs on with
+	// wall time after each move, so the gap must exceed what one step below takes (delivery + status check).
+	const { workflow, waiting, submits } = await park({ prompts: ['first song', 'second song', 'third song'], parameters: { requestOptions: { interval: 1.5 } } });
 	expect(submits.map((s) => (s.body as Record<string, unknown>).gpt_description_prompt)).toEqual(['first song', 'second song', 'third song']);
 	const taskIds = parkedTaskIds(waiting);
 	expect(taskIds).toHaveLength(3);
@@ -170,7 +171,6 @@ test('three items: resumes only after the last job reports, with all six clips; 
 	for (const [i, submit] of submits.slice(0, 2).entries()) {
 		reachJobTime(submit);
 		expect((await deliveryOf(taskIds[i])).status).toBe(200);
-		if ((await executionStatus(waiting.id)) !== 'waiting') console.log(i, JSON.stringify(submits.map((r) => r.time)), JSON.stringify(advances), JSON.stringify(fake.requests.slice(from).map((r) => [r.method, r.path, r.time, r.status])), JSON.stringify(fake.deliveries.map((d) => [d.taskId, d.event, d.status, d.time])), taskIds, n8n.logs().slice(-2500));
 		expect(await executionStatus(waiting.id)).toBe('waiting');
 	}
 	// The first delivery again, byte for byte (a MusicAPI retry): acknowledged as a duplicate, nothing changes.
@@ -203,13 +203,18 @@ test('three items: resumes only after the last job reports, with all six clips; 
 });
 
 test('forged callbacks are refused with 401 and the execution keeps waiting; the genuine one resumes it', async () => {
+	// A genuine completion delivery of another execution (an earlier test's, or one made now when run alone).
+	let real = fake.deliveries.find((d) => d.event === 'song.completed' && d.status === 200);
+	if (!real) {
+		const other = await park({ prompts: ['another execution'] });
+		reachJobTime(other.submits[0]);
+		real = await deliveryOf(parkedTaskIds(other.waiting)[0]);
+	}
 	const from = fake.requests.length;
 	const { workflow, waiting, submits } = await park({ prompts: ['a forged song'] });
 	const [taskId] = parkedTaskIds(waiting);
 	const resumeUrl = String((submits[0].body as Record<string, unknown>).webhook_url);
-	// A real completion body (another execution's delivery, re-addressed to this task).
-	const real = fake.deliveries.find((d) => d.event === 'song.completed' && d.status === 200);
-	if (!real) throw new Error('an earlier test should have left a genuine delivery');
+	// The real body re-addressed to this execution's task.
 	const body = real.body.replace(new RegExp(real.taskId, 'g'), taskId);
 	const timestamp = Math.floor(Date.now() / 1000);
 	const headers = (signature: string, ts = timestamp) => ({ 'X-Webhook-Id': randomUUID(), 'X-Webhook-Event': 'song.completed', 'X-Webhook-Timestamp': String(ts), 'X-Webhook-Signature': signature });

@@ -245,7 +245,6 @@ function badValues(declared: DeclaredField): BadValue[] {
 				what: 'an object',
 				value: { a: 1 },
 				problem: /must be (text|a list)/,
-				knownGap: 'checkValue (helpers/fields.ts) turns an object into the entry "[object Object]"',
 			});
 			break;
 		case 'json':
@@ -585,18 +584,13 @@ it('generates the documented kinds of bad input', () => {
 });
 
 /**
- * KNOWN GAP (actions/describe.ts): updateDisplayOptions puts `resource` and `operation` AFTER a field's own show
- * conditions, and n8n displays — and requires — any parameter whose condition depends on an expression before it
- * reaches the resource check. An expression in Producer → Create's Task Type therefore makes n8n refuse the run
- * for Sonic's "Persona ID", "Song Description"… Passes while the gap is there; fails once resource/operation come
- * first in every field's displayOptions.show.
+ * actions/describe.ts puts `resource` and `operation` first in every field's show conditions: n8n reads a condition
+ * on an expression as met, so an expression in Producer → Create's Task Type must not make n8n ask for Sonic's
+ * "Persona ID" or "Song Description".
  */
-it.failing('KNOWN GAP — an expression in Producer → Create\'s Task Type asks only for Producer\'s own fields', async () => {
+it("an expression in Producer → Create's Task Type asks only for Producer's own fields", async () => {
 	const op = OPS.find((candidate) => candidate.key === 'producer:create') as OpCase;
-	results.start('producer:create taskType from an expression (known gap: actions/describe.ts puts resource/operation after the field\'s own show conditions)', {
-		injected: 1,
-		knownGap: 'n8n demands, then drops, required fields of other resources',
-	});
+	results.start('producer:create taskType from an expression', { injected: 1 });
 	const result = await runThroughRig(rig(), { ...baseParameters(op), taskType: '={{ $json.v }}' }, { items: [{ v: 'create_music' }] });
 	expect(result.error).toBeUndefined();
 	expect(apiRequests()).toHaveLength(1);

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
 import { completionProperties } from '../helpers/completionFields';
 import type { ResourceDefinition } from './types';
@@ -21,12 +20,22 @@ export function describeResource(resource: ResourceDefinition): INodeProperties[
 			description: op.description,
 		})),
 	};
-	const fields = resource.operations.flatMap((op) =>
-		updateDisplayOptions({ show: { resource: [resource.value], operation: [op.value] } }, op.properties),
-	);
 	const asyncOps = resource.operations.filter((op) => op.mode === 'async').map((op) => op.value);
-	const completion = asyncOps.length
-		? updateDisplayOptions({ show: { resource: [resource.value], operation: asyncOps } }, completionProperties)
-		: [];
-	return [operationDropdown, ...fields, ...completion];
+	return [
+		operationDropdown,
+		...resource.operations.flatMap((op) => shownFor(resource.value, [op.value], op.properties)),
+		...(asyncOps.length ? shownFor(resource.value, asyncOps, completionProperties) : []),
+	];
+}
+
+/**
+ * Fields shown only for this resource and these operations. Resource and operation come first in the show
+ * conditions: n8n reads a condition on an expression as met, so a field's own condition (say, on a Task Type
+ * given as an expression) must never be the one that decides.
+ */
+function shownFor(resource: string, operations: string[], properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((p) => ({
+		...p,
+		displayOptions: { ...p.displayOptions, show: { resource: [resource], operation: operations, ...p.displayOptions?.show } },
+	}));
 }

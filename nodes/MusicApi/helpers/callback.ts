@@ -273,11 +273,17 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	const toAsk = known ? overdue(batch, reported, now) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
 	for (const task of toAsk) task.polledAt = now;
 	for (const task of toAsk) {
-		const response = await client.request({ method: 'GET', path: task.pollPath, kind: 'read' }, task.itemIndex);
-		const polled = normalizeTask(task.dialect, task.taskId, response, task.taskOptions);
-		if (polled.state === 'succeeded' || polled.state === 'failed') {
-			this.logger.info(`MusicAPI callback: task ${task.taskId} had ${polled.state} without a callback reaching execution ${executionId}`);
-			batch.delivered.set(task.taskId, polled);
+		try {
+			const response = await client.request({ method: 'GET', path: task.pollPath, kind: 'read' }, task.itemIndex);
+			const polled = normalizeTask(task.dialect, task.taskId, response, task.taskOptions);
+			if (polled.state === 'succeeded' || polled.state === 'failed') {
+				this.logger.info(`MusicAPI callback: task ${task.taskId} had ${polled.state} without a callback reaching execution ${executionId}`);
+				batch.delivered.set(task.taskId, polled);
+			}
+		} catch (error) {
+			// A failed look-up must not end the waiting execution (an error thrown here would): the job stays
+			// missing, to be reported by its own callback or asked about again later.
+			this.logger.warn(`MusicAPI callback: could not check task ${task.taskId} of execution ${executionId}: ${(error as Error).message}`);
 		}
 	}
 

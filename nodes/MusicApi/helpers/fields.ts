@@ -236,6 +236,9 @@ export function checkValue(ctx: IExecuteFunctions, itemIndex: number, field: Bod
 			throw inputError(ctx, itemIndex, label, `must be true or false, got ${describeType(value)}`);
 		}
 		case 'list': {
+			if (typeof value === 'object' && !Array.isArray(value)) {
+				throw inputError(ctx, itemIndex, label, 'must be text or a list, got an object');
+			}
 			const items = (Array.isArray(value) ? value.map(String) : String(value).split(','))
 				.map((s) => s.trim())
 				.filter((s) => s !== '');
