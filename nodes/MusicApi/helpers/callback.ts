@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import type { AsyncOperation, OperationContext } from '../actions/types';
 import { normalizeTask, normalizeWebhookDelivery, type NormalizeOptions } from '../tasks';
@@ -15,7 +16,7 @@ import { readResultOptionsWith, type ResultOptions } from './completionFields';
 import type { FinishedItems, SubmittedJob } from './finishJobs';
 import { outcomesToItems } from './finishJobs';
 import { readRequestSettingsWith } from './requestOptions';
-import { ReplayCache, verifyDelivery } from './signature';
+import { ReplayCache, signPayload, verifyDelivery } from './signature';
 import type { TaskOutcome } from './waitForTasks';
 
 /**
@@ -70,6 +71,42 @@ interface Batch {
 	resuming?: boolean;
 }
 
+/** n8n's own wait limit comes this long after ours: its waiting-tracker looks only once a minute. */
+const BACKSTOP_MS = 120_000;
+
+/** The event of the reminder a parked execution gets at its wait limit. */
+const DEADLINE_EVENT = 'musicapi.deadline';
+
+/**
+ * At the wait limit, the submitting process delivers a reminder to the execution's own resume URL, signed with the
+ * execution's callback secret like a MusicAPI delivery: the webhook then asks once about every job still missing
+ * and resumes with the finished ones and an error item naming each task id still running. If the execution has
+ * resumed already, n8n answers 409 and nothing happens.
+ */
+async function remindAtDeadline(fn: IExecuteFunctions, url: string, secret: string, executionId: string, afterMs: number) {
+	try {
+		await sleep(afterMs);
+		const body = JSON.stringify({ event: DEADLINE_EVENT, task_id: '', code: 408, message: 'wait limit reached' });
+		const timestamp = Math.floor(Date.now() / 1000);
+		await fn.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body,
+			json: false,
+			ignoreHttpStatusErrors: true,
+			headers: {
+				'content-type': 'application/json',
+				'x-webhook-id': `${DEADLINE_EVENT}:${executionId}`,
+				'x-webhook-event': DEADLINE_EVENT,
+				'x-webhook-timestamp': String(timestamp),
+				'x-webhook-signature': signPayload(secret, timestamp, body),
+			},
+		});
+	} catch (error) {
+		fn.logger.warn(`MusicAPI: could not remind execution ${executionId} of its wait limit: ${(error as Error).message}`);
+	}
+}
+
 /** A job whose callback may have been lost is asked about at most once in this long. */
 const REPOLL_AFTER_MS = 10_000;
 
@@ -112,7 +149,12 @@ export async function parkForCallback(
 		);
 	}
 	ctx.fn.logger.info(`MusicAPI: execution ${executionId} waits for the callbacks of tasks ${ids}`);
-	await ctx.fn.putExecutionToWait(new Date(Date.now() + options.timeoutMs));
+	// n8n resumes a node whose wait limit passed as if it were disabled: its input goes on and nobody asks
+	// MusicAPI. So this process reminds the execution itself at the limit (see remindAtDeadline); n8n's own limit,
+	// a little later (it checks once a minute), stays as the backstop should this process be gone by then.
+	await ctx.fn.putExecutionToWait(new Date(Date.now() + options.timeoutMs + BACKSTOP_MS));
+	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
+	void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), callbackSecret(credentials, executionId), executionId, options.timeoutMs);
 	const finished: FinishedItems = new Map();
 	for (const job of jobs) {
 		finished.set(job.itemIndex, [
@@ -247,11 +289,17 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	}
 	if (check.duplicate) return reply(this, 200, { received: true, duplicate: true });
 
+	let body: unknown;
 	let delivery;
 	try {
-		delivery = normalizeWebhookDelivery(JSON.parse((rawBody ?? '').toString()));
+		body = JSON.parse((rawBody ?? '').toString());
+		if ((body as IDataObject)?.event !== DEADLINE_EVENT) delivery = normalizeWebhookDelivery(body);
 	} catch {
 		return reply(this, 400, { error: 'The body is not a MusicAPI delivery (JSON expected)' });
+	}
+	if (!delivery) {
+		if (!batch || batch.resuming) return reply(this, 200, { received: true, ignored: true });
+		return await resume.call(this, executionId, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
 	}
 	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
 		return reply(this, 200, { received: true, waiting: true });
@@ -265,17 +313,33 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	batch.delivered.set(delivery.taskId, { ...delivery.task, taskId: delivery.taskId });
 	this.logger.info(`MusicAPI callback: task ${delivery.taskId} ${delivery.task.state} (execution ${executionId})`);
 
-	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
-	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
 	// Known batch: ask only about jobs that should have reported already. A batch this process never saw
 	// (restart, another process): every job it has no delivery for is asked once.
+	const toAsk = known ? overdue(batch, reported, Date.now()) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
+	return await resume.call(this, executionId, batch, toAsk, false);
+}
+
+/**
+ * Asks once about the given jobs, then resumes the execution if every job has an answer — or, at the wait limit,
+ * with what there is: jobs still running become error items naming their task ids, so nothing paid for is lost.
+ */
+async function resume(
+	this: IWebhookFunctions,
+	executionId: string,
+	batch: Batch,
+	toAsk: BatchTask[],
+	deadline: boolean,
+): Promise<IWebhookResponseData> {
+	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
+	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
 	const now = Date.now();
-	const toAsk = known ? overdue(batch, reported, now) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
 	for (const task of toAsk) task.polledAt = now;
+	const lastState = new Map<string, string>();
 	for (const task of toAsk) {
 		try {
 			const response = await client.request({ method: 'GET', path: task.pollPath, kind: 'read' }, task.itemIndex);
 			const polled = normalizeTask(task.dialect, task.taskId, response, task.taskOptions);
+			lastState.set(task.taskId, polled.state);
 			if (polled.state === 'succeeded' || polled.state === 'failed') {
 				this.logger.info(`MusicAPI callback: task ${task.taskId} had ${polled.state} without a callback reaching execution ${executionId}`);
 				batch.delivered.set(task.taskId, polled);
@@ -288,15 +352,19 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	}
 
 	const missing = batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
-	if (missing.length || batch.resuming) return reply(this, 200, { received: true, remaining: missing.length });
+	if ((missing.length && !deadline) || batch.resuming) return reply(this, 200, { received: true, remaining: missing.length });
 	// From here on this call owns the resume (checked and set without an await in between).
 	batch.resuming = true;
 	batches.delete(executionId);
-	const outcomes: TaskOutcome[] = batch.tasks.map((t) => ({
-		taskId: t.taskId,
-		itemIndex: t.itemIndex,
-		task: batch.delivered.get(t.taskId) as NormalizedTask,
-	}));
+	if (missing.length) {
+		this.logger.warn(`MusicAPI: execution ${executionId} reached its wait limit; still running: ${missing.map((t) => t.taskId).join(', ')}`);
+	}
+	const outcomes: TaskOutcome[] = batch.tasks.map((t) => {
+		const task = batch.delivered.get(t.taskId);
+		return task
+			? { taskId: t.taskId, itemIndex: t.itemIndex, task }
+			: { taskId: t.taskId, itemIndex: t.itemIndex, timedOut: true, lastState: lastState.get(t.taskId) ?? 'waiting' };
+	});
 	const options = readResultOptionsWith(getParameter, false);
 	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options);
 	const items = [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
