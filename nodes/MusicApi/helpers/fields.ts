@@ -15,7 +15,7 @@ export interface BodyField {
 	maxLength?: number;
 	min?: number;
 	max?: number;
-	kind: 'string' | 'number' | 'boolean' | 'options' | 'list' | 'json';
+	kind: 'string' | 'url' | 'number' | 'boolean' | 'options' | 'list' | 'json';
 }
 
 /** Extra displayOptions.show conditions of a field. */
@@ -168,6 +168,22 @@ export function jsonField(name: string, apiName: string, common: Common & { defa
 	};
 }
 
+/** A public http(s) link MusicAPI fetches itself (audio to upload, a share link); checked before sending. */
+export function urlField(
+	name: string,
+	apiName: string,
+	common: Common & { placeholder?: string },
+): BodyField {
+	const field = textField(name, apiName, {
+		...common,
+		required: common.required ?? true,
+		maxLength: 2048,
+		placeholder: common.placeholder ?? 'https://example.com/song.mp3',
+		description: `${common.description ?? ''} Must be a public http(s) URL.`.trim(),
+	});
+	return { ...field, kind: 'url' };
+}
+
 /** The clip an operation works on (`clip_id`). */
 export const clipIdField = (description: string, show?: Show) =>
 	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description, show });
@@ -204,6 +220,16 @@ export function checkValue(ctx: IExecuteFunctions, itemIndex: number, field: Bod
 		return undefined;
 	}
 	switch (field.kind) {
+		case 'url': {
+			const url = typeof value === 'string' ? value.trim() : '';
+			if (!isHttpUrl(url)) {
+				throw inputError(ctx, itemIndex, label, `${describeType(value)} is not an http(s) URL`);
+			}
+			if (url.length > (field.maxLength ?? Infinity)) {
+				throw inputError(ctx, itemIndex, label, `is ${url.length} characters long; the limit is ${field.maxLength}`);
+			}
+			return url;
+		}
 		case 'string':
 		case 'options': {
 			if (typeof value !== 'string' && typeof value !== 'number') {
@@ -257,6 +283,15 @@ export function checkValue(ctx: IExecuteFunctions, itemIndex: number, field: Bod
 				throw inputError(ctx, itemIndex, label, 'is not valid JSON');
 			}
 		}
+	}
+}
+
+function isHttpUrl(value: string): boolean {
+	try {
+		const { protocol, hostname } = new URL(value);
+		return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+	} catch {
+		return false;
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationContext } from '../actions/types';
-import { inputError, textField, type BodyField, type Show } from './fields';
+import { inputError, type BodyField, type Show } from './fields';
 
 /**
  * Fields and checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check
@@ -12,41 +12,6 @@ import { inputError, textField, type BodyField, type Show } from './fields';
 export interface FieldRef {
 	apiName: string;
 	label: string;
-}
-
-function isHttpUrl(value: string): boolean {
-	try {
-		const { protocol, hostname } = new URL(value);
-		return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
-	} catch {
-		return false;
-	}
-}
-
-/** An audio (or share) link MusicAPI fetches itself; checked for http(s) by `checkUrl`. */
-export function urlField(
-	name: string,
-	apiName: string,
-	common: { displayName: string; description: string; placeholder?: string; show?: Show },
-): BodyField {
-	return textField(name, apiName, {
-		...common,
-		required: true,
-		maxLength: 2048,
-		placeholder: common.placeholder ?? 'https://example.com/song.mp3',
-		description: `${common.description} Must be a public http(s) URL.`,
-	});
-}
-
-/** Rejects a URL that is not http(s) (MusicAPI would answer 400 and some hosts charge for the attempt). */
-export function checkUrl(fn: IExecuteFunctions, itemIndex: number, body: IDataObject, field: FieldRef): void {
-	const value = body[field.apiName];
-	if (typeof value !== 'string') return;
-	const url = value.trim();
-	if (!isHttpUrl(url)) {
-		throw inputError(fn, itemIndex, field.label, `"${url.length > 60 ? `${url.slice(0, 60)}…` : url}" is not an http(s) URL`);
-	}
-	body[field.apiName] = url;
 }
 
 /** Optional fields that only some task types accept: a field given for another type is rejected by name. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { booleanField, inputError, numberField, textField, type BodyField, type Show } from './fields';
+import { booleanField, inputError, numberField, urlField, type BodyField, type Show } from './fields';
 import { modelField } from './models';
 import {
 	descriptionPromptField,
@@ -46,13 +46,7 @@ export function audioUrlField(
 	apiName: string,
 	common: { description: string; required?: boolean; show?: Show },
 ): BodyField {
-	return textField('audioUrl', apiName, {
-		displayName: 'Audio URL',
-		required: common.required ?? true,
-		placeholder: 'https://example.com/song.mp3',
-		description: `${common.description} Must be a public direct http(s) link.`,
-		show: common.show,
-	});
+	return urlField('audioUrl', apiName, { displayName: 'Audio URL', ...common });
 }
 
 /** Target length (`duration`, whole seconds 10–360) where the endpoint takes one. */

@@ -1,5 +1,5 @@
+import { urlField } from '../../helpers/fields';
 import { defineAsync } from '../define';
-import { checkUrl, urlField } from '../../helpers/resourceFields';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',
@@ -16,8 +16,4 @@ export const upload = defineAsync({
 	path: '/producer/upload',
 	dialect: 'producer',
 	fields: [url],
-	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
-		return body;
-	},
 });

@@ -1,5 +1,6 @@
+import { urlField } from '../../helpers/fields';
 import { defineSync } from '../define';
-import { answerData, checkUrl, missingInAnswer, urlField } from '../../helpers/resourceFields';
+import { answerData, missingInAnswer } from '../../helpers/resourceFields';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',
@@ -16,10 +17,6 @@ export const upload = defineSync({
 	method: 'POST',
 	path: '/riffusion/upload',
 	fields: [url],
-	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
-		return body;
-	},
 	shape(body, ctx, itemIndex) {
 		const { clip_id: clipId, ...rest } = answerData(body)[0] ?? {};
 		if (typeof clipId !== 'string' || clipId === '') {

@@ -1,7 +1,6 @@
 import { defineAsync } from '../define';
 import { textField } from '../../helpers/fields';
 import { audioUrlField } from '../../helpers/sonicToolFields';
-import { checkUrl } from '../../helpers/resourceFields';
 
 export const createVoice = defineAsync({
 	value: 'createVoice',
@@ -23,8 +22,4 @@ export const createVoice = defineAsync({
 			description: 'Name of the persona',
 		}),
 	],
-	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: 'audio_url', label: 'Audio URL' });
-		return body;
-	},
 });

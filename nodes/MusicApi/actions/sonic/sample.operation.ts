@@ -9,7 +9,7 @@ import {
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
-import { checkUrl, checkRange } from '../../helpers/resourceFields';
+import { checkRange } from '../../helpers/resourceFields';
 
 /** MusicAPI takes the sample either as an audio URL or as a clip ID, exactly one of them. */
 const source: INodeProperties = {
@@ -62,7 +62,6 @@ export const sample = defineAsync({
 		...pickSongOptional('makeInstrumental', 'vocalGender', 'styleWeight', 'weirdnessConstraint', 'audioWeight'),
 	],
 	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
 		checkRange(ctx.fn, itemIndex, body, START, END);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},

@@ -1,5 +1,5 @@
-import { numberField } from '../../helpers/fields';
-import { checkUrl, urlField } from '../../helpers/resourceFields';
+import { numberField, urlField } from '../../helpers/fields';
+
 import { defineSyncCall } from '../define';
 import {
 	optionsCollection,
@@ -34,10 +34,6 @@ export const upload = defineSyncCall({
 		}),
 	],
 	settings: [optionsCollection([uploadTimeout])],
-	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
-		return body;
-	},
 	async send(ctx, itemIndex, body) {
 		const settings = readSettings(ctx, itemIndex, [], [uploadTimeout]);
 		const timeoutMs = Math.max(

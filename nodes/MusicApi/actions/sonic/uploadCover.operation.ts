@@ -7,7 +7,6 @@ import {
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
-import { checkUrl } from '../../helpers/resourceFields';
 
 export const uploadCover = defineAsync({
 	value: 'uploadCover',
@@ -26,7 +25,6 @@ export const uploadCover = defineAsync({
 	],
 	optional: [...songOptionalFields, durationField],
 	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
 		checkWholeSeconds(ctx.fn, itemIndex, body);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},

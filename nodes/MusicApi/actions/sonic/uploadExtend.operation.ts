@@ -9,7 +9,6 @@ import {
 	songFields,
 	sonicModelField,
 } from '../../helpers/sonicToolFields';
-import { checkUrl } from '../../helpers/resourceFields';
 
 export const uploadExtend = defineAsync({
 	value: 'uploadExtend',
@@ -39,7 +38,6 @@ export const uploadExtend = defineAsync({
 		durationField,
 	],
 	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: 'url', label: 'Audio URL' });
 		checkWholeSeconds(ctx.fn, itemIndex, body);
 		return finishSongBody(ctx.fn, itemIndex, body);
 	},

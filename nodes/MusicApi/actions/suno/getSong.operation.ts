@@ -1,5 +1,6 @@
+import { urlField } from '../../helpers/fields';
 import { defineSync } from '../define';
-import { answerData, checkUrl, urlField } from '../../helpers/resourceFields';
+import { answerData } from '../../helpers/resourceFields';
 
 const url = urlField('url', 'url', {
 	displayName: 'Share Link',
@@ -18,9 +19,5 @@ export const getSong = defineSync({
 	method: 'POST',
 	path: '/suno/get-song',
 	fields: [url],
-	refine(ctx, itemIndex, body) {
-		checkUrl(ctx.fn, itemIndex, body, { apiName: url.apiName, label: url.property.displayName });
-		return body;
-	},
 	shape: (body) => answerData(body),
 });
