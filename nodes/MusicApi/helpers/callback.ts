@@ -69,6 +69,8 @@ interface Batch {
 	expiresAt: number;
 	/** Set by the call that resumes the execution: any other call arriving meanwhile changes nothing. */
 	resuming?: boolean;
+	/** Cancels the wait-limit reminder once the execution resumes in this process. */
+	reminder?: AbortController;
 }
 
 /** n8n's own wait limit comes this long after ours: its waiting-tracker looks only once a minute. */
@@ -83,9 +85,16 @@ const DEADLINE_EVENT = 'musicapi.deadline';
  * and resumes with the finished ones and an error item naming each task id still running. If the execution has
  * resumed already, n8n answers 409 and nothing happens.
  */
-async function remindAtDeadline(fn: IExecuteFunctions, url: string, secret: string, executionId: string, afterMs: number) {
+async function remindAtDeadline(
+	fn: IExecuteFunctions,
+	url: string,
+	secret: string,
+	executionId: string,
+	afterMs: number,
+	signal: AbortSignal,
+) {
 	try {
-		await sleep(afterMs);
+		await sleep(afterMs, signal);
 		const body = JSON.stringify({ event: DEADLINE_EVENT, task_id: '', code: 408, message: 'wait limit reached' });
 		const timestamp = Math.floor(Date.now() / 1000);
 		await fn.helpers.httpRequest({
@@ -103,8 +112,17 @@ async function remindAtDeadline(fn: IExecuteFunctions, url: string, secret: stri
 			},
 		});
 	} catch (error) {
-		fn.logger.warn(`MusicAPI: could not remind execution ${executionId} of its wait limit: ${(error as Error).message}`);
+		// Aborted: the execution resumed in this process before its limit, nothing to remind.
+		if (!signal.aborted) {
+			fn.logger.warn(`MusicAPI: could not remind execution ${executionId} of its wait limit: ${(error as Error).message}`);
+		}
 	}
+}
+
+/** Stops every pending reminder and forgets every parked batch of this process (tests; a process shutting down). */
+export function releaseParkedExecutions(): void {
+	for (const batch of batches.values()) batch.reminder?.abort();
+	batches.clear();
 }
 
 /** A job whose callback may have been lost is asked about at most once in this long. */
@@ -154,7 +172,10 @@ export async function parkForCallback(
 	// a little later (it checks once a minute), stays as the backstop should this process be gone by then.
 	await ctx.fn.putExecutionToWait(new Date(Date.now() + options.timeoutMs + BACKSTOP_MS));
 	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
-	void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), callbackSecret(credentials, executionId), executionId, options.timeoutMs);
+	const reminder = new AbortController();
+	const batch = batches.get(executionId);
+	if (batch) batch.reminder = reminder;
+	void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), callbackSecret(credentials, executionId), executionId, options.timeoutMs, reminder.signal);
 	const finished: FinishedItems = new Map();
 	for (const job of jobs) {
 		finished.set(job.itemIndex, [
@@ -355,6 +376,7 @@ async function resume(
 	if ((missing.length && !deadline) || batch.resuming) return reply(this, 200, { received: true, remaining: missing.length });
 	// From here on this call owns the resume (checked and set without an await in between).
 	batch.resuming = true;
+	batch.reminder?.abort();
 	batches.delete(executionId);
 	if (missing.length) {
 		this.logger.warn(`MusicAPI: execution ${executionId} reached its wait limit; still running: ${missing.map((t) => t.taskId).join(', ')}`);
