@@ -302,8 +302,12 @@ test('a job that ends while the node is still submitting (n8n answers its callba
 	expect(done.status).toBe('success');
 	expect(nodeItems(done, 'MusicAPI').map((c) => c.json.taskId)).toEqual([taskIds[0], taskIds[0], taskIds[1], taskIds[1], taskIds[2], taskIds[2]]);
 	nodeItems(done, 'MusicAPI').forEach((clip) => expectClipWithAudio(clip, String(clip.json.taskId)));
-	// Only the job whose callback was lost was asked about, once.
-	expect(pollsSince(from).map((p) => p.path)).toEqual([`/sonic/task/${firstTaskId}`]);
+	// The job whose callback was lost was asked about once. (Jobs 2 and 3 report at the same moment; when job 3's
+	// callback is handled before job 2's has been recorded, job 2 may be asked about once too — never more.)
+	const polled = pollsSince(from).map((p) => p.path);
+	expect(polled.filter((p) => p === `/sonic/task/${firstTaskId}`)).toHaveLength(1);
+	expect(new Set(polled).size).toBe(polled.length);
+	expect(polled.every((p) => p !== `/sonic/task/${taskIds[2]}`)).toBe(true);
 });
 
 test('a failed job comes back as an item with its error and the refund note', async () => {
