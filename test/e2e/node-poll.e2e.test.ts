@@ -110,3 +110,37 @@ test('a failed job fails the run with an error that says the credits are refunde
 	expect(error?.description).toMatch(/MusicAPI refunds the credits of failed jobs/);
 	expect(fake.credits()).toEqual(before);
 });
+
+test('faults in a real n8n: 429 storm with Retry-After and 503 on submit, 502/reset/HTML on polls, 500 on a download → every job finishes, none created twice', async () => {
+	const from = fake.requests.length;
+	// Retry delays of the node are short here; Retry-After (1 s) is honoured as MusicAPI sends it.
+	fake.injectFault({ method: 'POST', path: '/sonic/create' }, { type: 'status', status: 429, retryAfter: 1 }, 2);
+	fake.injectFault({ method: 'POST', path: '/sonic/create' }, { type: 'status', status: 503 }, 1);
+	fake.injectFault({ method: 'GET', path: /^\/sonic\/task\// }, { type: 'status', status: 502 }, 1);
+	fake.injectFault({ method: 'GET', path: /^\/sonic\/task\// }, { type: 'reset' }, 1);
+	fake.injectFault({ method: 'GET', path: /^\/sonic\/task\// }, { type: 'html', status: 504 }, 1);
+	fake.injectFault({ method: 'GET', path: /^\/files\// }, { type: 'status', status: 500 }, 1);
+	const prompts = ['storm one', 'storm two', 'storm three'];
+	const node = musicApiNode(
+		credential,
+		sonicCreateParameters('={{ $json.prompt }}', {
+			completion: 'wait',
+			resultOptions: { ...WAIT, downloadAudio: true },
+			requestOptions: { interval: INTERVAL_S, retryDelay: 50, maxRetries: 4 },
+		}),
+	);
+	const run = await runWorkflowViaWebhook(n8n, [splitOutNode('body.songs'), node], chain('Split Out', 'MusicAPI'), {
+		input: { songs: prompts.map((prompt) => ({ prompt })) },
+	});
+	expect(run.execution.status).toBe('success');
+	const clips = nodeItems(run.execution, 'MusicAPI');
+	expect(clips).toHaveLength(6);
+	clips.forEach((clip) => expect(clip.binary?.data.mimeType).toBe('audio/mpeg'));
+	const log = fake.requests.slice(from);
+	const created = log.filter((r) => r.method === 'POST' && r.path === '/sonic/create' && r.status === 200);
+	// Each prompt was accepted exactly once: the 429s and the 503 certainly created nothing, so they were retried.
+	expect(created.map((r) => (r.body as Record<string, unknown>).gpt_description_prompt)).toEqual(prompts);
+	expect(log.filter((r) => r.method === 'POST' && r.path === '/sonic/create').map((r) => r.status)).toEqual([429, 429, 503, 200, 200, 200]);
+	// Every task id MusicAPI handed out is in the output.
+	expect(new Set(clips.map((c) => c.json.taskId)).size).toBe(3);
+});
