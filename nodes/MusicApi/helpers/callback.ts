@@ -351,10 +351,11 @@ async function resume(
 	toAsk: BatchTask[],
 	deadline: boolean,
 ): Promise<IWebhookResponseData> {
-	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
-	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
+	// Marked before the first await: a callback handled meanwhile must not ask about the same jobs again.
 	const now = Date.now();
 	for (const task of toAsk) task.polledAt = now;
+	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
+	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
 	const lastState = new Map<string, string>();
 	for (const task of toAsk) {
 		try {
