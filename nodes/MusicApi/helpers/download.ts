@@ -62,6 +62,18 @@ export interface DownloadSettings {
 	signal?: AbortSignal;
 }
 
+/** Minimum time one file may take: result files run to hundreds of MB, far past a normal request's timeout. */
+const MIN_DOWNLOAD_TIMEOUT_MS = 600_000;
+
+/** A run's retry and cancel behaviour, with the longer timeout files need. */
+export function downloadSettingsOf(client: {
+	settings: { maxRetries: number; retryDelayMs: number; timeoutMs: number };
+	cancelSignal?: AbortSignal;
+}): DownloadSettings {
+	const { maxRetries, retryDelayMs, timeoutMs } = client.settings;
+	return { maxRetries, retryDelayMs, timeoutMs: Math.max(timeoutMs, MIN_DOWNLOAD_TIMEOUT_MS), signal: client.cancelSignal };
+}
+
 /**
  * Streams a result file (audio, image, MIDI) from its URL into n8n's binary store: the body is never held in
  * memory whole, so a 300 MB WAV costs a stream buffer, not 300 MB. CDN URLs are public, so no credential is

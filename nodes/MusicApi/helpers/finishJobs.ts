@@ -7,7 +7,7 @@ import type { MusicApiClient } from '../transport/MusicApiClient';
 import { parkForCallback } from './callback';
 import { asNodeError } from './nodeError';
 import { readResultOptions, type CompletionMode, type ResultOptions } from './completionFields';
-import { baseFileName, downloadBinary, type DownloadContext } from './download';
+import { baseFileName, downloadBinary, downloadSettingsOf, type DownloadContext } from './download';
 import { clipJson, taskSummaryJson } from './output';
 import { pendingTasks, waitForTasks, type TaskOutcome } from './waitForTasks';
 
@@ -180,7 +180,7 @@ async function clipFiles(
 	options: ResultOptions,
 ): Promise<IBinaryKeyData | undefined> {
 	if (!options.downloadAudio) return undefined;
-	const settings = { ...ctx.client.settings, timeoutMs: Math.max(ctx.client.settings.timeoutMs, 600_000), signal: ctx.client.cancelSignal };
+	const settings = downloadSettingsOf(ctx.client);
 	const name = baseFileName(clip.stemType ? `${clip.title ?? ''} ${clip.stemType}` : clip.title, clip.clipId);
 	const binary: IBinaryKeyData = {};
 	const audioUrl = options.audioFormat === 'wav' ? await wavUrl(ctx, task, clip, itemIndex) : clip.audioUrl;

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationContext } from '../actions/types';
-import { baseFileName, downloadBinary } from './download';
+import { baseFileName, downloadBinary, downloadSettingsOf } from './download';
 import {
 	additionalFields,
 	booleanField,
@@ -131,12 +131,6 @@ export async function withFile(
 	clipId: string,
 	binaryProperty: string,
 ): Promise<INodeExecutionData> {
-	const settings = {
-		maxRetries: ctx.client.settings.maxRetries,
-		retryDelayMs: ctx.client.settings.retryDelayMs,
-		timeoutMs: Math.max(ctx.client.settings.timeoutMs, 600_000),
-		signal: ctx.client.cancelSignal,
-	};
-	const file = await downloadBinary(ctx.fn, url, baseFileName(undefined, clipId), settings, itemIndex);
+	const file = await downloadBinary(ctx.fn, url, baseFileName(undefined, clipId), downloadSettingsOf(ctx.client), itemIndex);
 	return { json, binary: { [binaryProperty]: file } };
 }
