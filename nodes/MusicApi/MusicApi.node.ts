@@ -12,18 +12,31 @@ import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
 import { CALLBACK_WEBHOOKS, callbackWebhook } from './helpers/callback';
+import { alphabetical } from './helpers/fields';
 import { requestOptionsProperty } from './helpers/requestOptions';
 import { modelSearch } from './helpers/models';
 
+/**
+ * The subtitle under the node on the canvas names its action ("Create a song"), not "sonic: create": n8n
+ * evaluates it as an expression, so it looks the action up by resource and operation.
+ */
+const ACTIONS = Object.fromEntries(
+	RESOURCES.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op.action])),
+);
+export const ACTION_SUBTITLE = `={{ ${JSON.stringify(ACTIONS)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+
 export class MusicApi implements INodeType {
+	// The subtitle is built from the operations, so this rule cannot read it here; the description lint test
+	// (test/unit/descriptions) runs it over the built description, where the subtitle is a literal.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'MusicAPI',
 		name: 'musicApi',
 		icon: { light: 'file:../../icons/musicapi.svg', dark: 'file:../../icons/musicapi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
-		description: 'Generate songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
+		subtitle: ACTION_SUBTITLE,
+		description: 'Create AI songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
 		defaults: { name: 'MusicAPI' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,7 +50,7 @@ export class MusicApi implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+				options: alphabetical(RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description }))),
 				default: 'sonic',
 			},
 			...RESOURCES.flatMap(describeResource),
