@@ -43,7 +43,7 @@ const fields = [
 			{ name: 'Continuation', value: 'continuation', description: 'Continue an existing Studio song' },
 		],
 		default: 'regular',
-		description: 'Whether to make a new song or music around an existing Studio song',
+		description: 'A new song, or music that leads into or continues an existing Studio song',
 	}),
 	textField('sourceSongId', 'song_id', {
 		displayName: 'Source Song ID',
