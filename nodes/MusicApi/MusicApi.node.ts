@@ -12,7 +12,6 @@ import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
 import { CALLBACK_WEBHOOKS, callbackWebhook } from './helpers/callback';
-import { alphabetical } from './helpers/fields';
 import { requestOptionsProperty } from './helpers/requestOptions';
 import { modelSearch } from './helpers/models';
 
@@ -50,7 +49,9 @@ export class MusicApi implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: alphabetical(RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description }))),
+				// In registry order, not alphabetical: the node picker lists the actions in this order, and Sonic's
+				// (today's models) must come first, not after Account, Nuro, Producer and Riffusion.
+				options: RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })),
 				default: 'sonic',
 			},
 			...RESOURCES.flatMap(describeResource),
