@@ -1,13 +1,13 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { completionProperties, readResultOptions } from '../helpers/completionFields';
-import { additionalFields, readBody, textField, type BodyField } from '../helpers/fields';
-import { taskItems } from '../helpers/finishJobs';
-import { sleepUnlessCancelled } from '../helpers/nodeError';
-import { taskSummaryJson } from '../helpers/output';
-import { normalizeTask, type NormalizeOptions } from '../tasks';
-import type { TaskDialect } from '../tasks/types';
-import type { ApiRequest, ApiResponse } from '../transport/MusicApiClient';
+import { completionProperties, readResultOptions } from '../descriptions/completionFields';
+import { additionalFields, readBody, textField, type BodyField } from '../descriptions/fields';
+import { taskItems } from '../jobs/finish';
+import { sleepUnlessCancelled } from '../../shared/transport/nodeError';
+import { taskSummaryJson } from '../../shared/results/output';
+import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';
+import type { TaskDialect } from '../../shared/tasks/types';
+import type { ApiRequest, ApiResponse } from '../../shared/transport/MusicApiClient';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 
 interface Describe {

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackSecret, callbackUrl } from '../helpers/callback';
-import { asNodeError } from '../helpers/nodeError';
+import { callbackSecret, callbackUrl } from '../jobs/callback';
+import { asNodeError } from '../../shared/transport/nodeError';
 
-import { completionProperties, readCompletionMode } from '../helpers/completionFields';
-import { submittedTaskId } from '../helpers/output';
-import { readRequestSettings, requestOptionsProperty } from '../helpers/requestOptions';
-import { finishJobs, type SubmittedJob } from '../helpers/finishJobs';
-import { MusicApiClient, type ApiRequest } from '../transport/MusicApiClient';
+import { completionProperties, readCompletionMode } from '../descriptions/completionFields';
+import { submittedTaskId } from '../../shared/results/output';
+import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { finishJobs, type SubmittedJob } from '../jobs/finish';
+import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { findOperation } from './registry';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyField } from '../../../nodes/MusicApi/helpers/fields';
+import type { BodyField } from '../../../nodes/MusicApi/descriptions/fields';
 
 /**
  * The node declares every request field once, as a BodyField (helpers/fields.ts: required, maxLength, min/max,

@@ -1,6 +1,6 @@
 import { defineAsync } from '../define';
-import { listField, numberField, optionsField, textField } from '../../helpers/fields';
-import { noticeProperty, readSegments, segmentsField } from '../../helpers/resourceFields';
+import { listField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { noticeProperty, readSegments, segmentsField } from '../../input/checks';
 
 const VOCAL = { type: ['vocal'] };
 const BGM = { type: ['bgm'] };

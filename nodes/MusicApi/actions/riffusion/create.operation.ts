@@ -1,8 +1,8 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkNoWebhooks, noticeProperty, requireOneOf } from '../../helpers/resourceFields';
-import { songModeField } from '../../helpers/sonicFields';
+import { booleanField, inputError, numberField, optionsField, textField } from '../../descriptions/fields';
+import { modelField } from '../../descriptions/models';
+import { checkNoWebhooks, noticeProperty, requireOneOf } from '../../input/checks';
+import { songModeField } from '../../descriptions/sonicFields';
 
 /** Task types and whether they continue from a point in time (extend) — contract §3.7. */
 const TASK_TYPES = [

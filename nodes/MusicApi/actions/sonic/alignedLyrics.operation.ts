@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { booleanField, clipIdField } from '../../helpers/fields';
+import { booleanField, clipIdField } from '../../descriptions/fields';
 import { defineSyncCall } from '../define';
 import {
 	dataOf,
@@ -8,7 +8,7 @@ import {
 	readSettings,
 	simplifyField,
 	unexpectedAnswer,
-} from '../../helpers/sonicUtilityFields';
+} from '../../descriptions/sonicUtilityFields';
 
 const splitIntoItems = booleanField('splitIntoItems', 'splitIntoItems', {
 	displayName: 'Split Into Items',

@@ -1,7 +1,7 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkOnlyFor } from '../../helpers/resourceFields';
+import { booleanField, inputError, numberField, optionsField, textField } from '../../descriptions/fields';
+import { modelField } from '../../descriptions/models';
+import { checkOnlyFor } from '../../input/checks';
 import {
 	descriptionPromptField,
 	finishSongBody,
@@ -10,7 +10,7 @@ import {
 	songOptionalFields,
 	tagsField,
 	titleField,
-} from '../../helpers/sonicFields';
+} from '../../descriptions/sonicFields';
 
 /** Task types that carry a prompt (description or lyrics). */
 const PROMPTED = ['create_music', 'extend_music', 'cover_music', 'persona_music', 'add_vocals'];

@@ -1,11 +1,11 @@
 import { defineSync } from '../define';
-import { textField, clipIdField } from '../../helpers/fields';
+import { textField, clipIdField } from '../../descriptions/fields';
 import {
 	checkVocalRange,
 	unexpectedAnswer,
 	vocalEndField,
 	vocalStartField,
-} from '../../helpers/sonicUtilityFields';
+} from '../../descriptions/sonicUtilityFields';
 
 /** `POST /sonic/persona`: a reusable voice persona from an existing clip; the id comes back top-level. */
 export const createPersona = defineSync({

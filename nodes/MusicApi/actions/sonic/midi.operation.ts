@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { numberField, clipIdField } from '../../helpers/fields';
+import { numberField, clipIdField } from '../../descriptions/fields';
 import { defineSyncCall, requestWhileAccepted } from '../define';
 import {
 	binaryPropertyField,
@@ -11,7 +11,7 @@ import {
 	simplifyField,
 	unexpectedAnswer,
 	withFile,
-} from '../../helpers/sonicUtilityFields';
+} from '../../descriptions/sonicUtilityFields';
 
 const PATH = '/sonic/midi';
 /** Extra asks while MusicAPI answers 202 "still building". */

@@ -1,5 +1,5 @@
 import type { AsyncOperation } from '../types';
-import { inputError, optionsField, readBody, clipIdField } from '../../helpers/fields';
+import { inputError, optionsField, readBody, clipIdField } from '../../descriptions/fields';
 
 /** Basic and full separation are two endpoints with the same body; the Separation field picks the path. */
 const KINDS = ['basic', 'full'];

@@ -1,11 +1,11 @@
-import { numberField, urlField } from '../../helpers/fields';
+import { numberField, urlField } from '../../descriptions/fields';
 
 import { defineSyncCall } from '../define';
 import {
 	optionsCollection,
 	readSettings,
 	unexpectedAnswer,
-} from '../../helpers/sonicUtilityFields';
+} from '../../descriptions/sonicUtilityFields';
 
 const PATH = '/sonic/upload';
 /** MusicAPI fetches the audio during the call: about 20 s live, so the node's usual timeout may be too short. */

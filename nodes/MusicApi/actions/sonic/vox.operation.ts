@@ -5,8 +5,8 @@ import {
 	unexpectedAnswer,
 	vocalEndField,
 	vocalStartField,
-} from '../../helpers/sonicUtilityFields';
-import { clipIdField } from '../../helpers/fields';
+} from '../../descriptions/sonicUtilityFields';
+import { clipIdField } from '../../descriptions/fields';
 
 /** `POST /sonic/vox`: cuts a vocal segment (≤ 30 s) from a clip, to build a persona from. */
 export const vox = defineSync({

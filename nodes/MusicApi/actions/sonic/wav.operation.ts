@@ -7,8 +7,8 @@ import {
 	readSettings,
 	unexpectedAnswer,
 	withFile,
-} from '../../helpers/sonicUtilityFields';
-import { clipIdField } from '../../helpers/fields';
+} from '../../descriptions/sonicUtilityFields';
+import { clipIdField } from '../../descriptions/fields';
 
 const PATH = '/sonic/wav';
 const downloadFile = downloadFileField('WAV');

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField, weightField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkNoWebhooks, checkRange, noticeProperty, requireOneOf } from '../../helpers/resourceFields';
+import { booleanField, inputError, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
+import { modelField } from '../../descriptions/models';
+import { checkNoWebhooks, checkRange, noticeProperty, requireOneOf } from '../../input/checks';
 
 const FROM_SONG = ['precede', 'continuation'];
 

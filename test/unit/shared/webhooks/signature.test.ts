@@ -6,8 +6,8 @@ import {
 	headerValue,
 	signPayload,
 	verifyDelivery,
-} from '../../nodes/MusicApi/helpers/signature';
-import { signWebhook } from '../fake-musicapi/webhooks/sign';
+} from '../../../../nodes/shared/webhooks/signature';
+import { signWebhook } from '../../../fake-musicapi/webhooks/sign';
 
 const SECRET = 'whsec_test_0123456789';
 const NOW = 1_760_000_000;

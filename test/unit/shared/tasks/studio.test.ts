@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeStudio } from '../../../nodes/MusicApi/tasks/studio';
+import { normalizeStudio } from '../../../../nodes/shared/tasks/studio';
 
 // Contract §3.8: code is the string "success"; the task is `data`, songs are in `data.data.songs`.
 

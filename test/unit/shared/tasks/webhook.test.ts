@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeWebhookDelivery } from '../../../nodes/MusicApi/tasks';
+import { normalizeWebhookDelivery } from '../../../../nodes/shared/tasks';
 
 // Contract §5.1: `{code, message, task_id, platform, event, data}`; platform `suno` (docs) or `sonic`
 // (a production receiver), `producer`, `nuro`; failure = event ending in `.failed` or code != 200.

@@ -9,15 +9,15 @@ import type {
 import { sleep } from 'n8n-workflow';
 
 import type { AsyncOperation, OperationContext } from '../actions/types';
-import { normalizeTask, normalizeWebhookDelivery, type NormalizeOptions } from '../tasks';
-import type { NormalizedTask, TaskDialect } from '../tasks/types';
-import { CREDENTIAL_NAME, MusicApiClient } from '../transport/MusicApiClient';
-import { readResultOptionsWith, type ResultOptions } from './completionFields';
-import type { FinishedItems, SubmittedJob } from './finishJobs';
-import { outcomesToItems } from './finishJobs';
-import { readRequestSettingsWith } from './requestOptions';
-import { ReplayCache, signPayload, verifyDelivery } from './signature';
-import type { TaskOutcome } from './waitForTasks';
+import { normalizeTask, normalizeWebhookDelivery, type NormalizeOptions } from '../../shared/tasks';
+import type { NormalizedTask, TaskDialect } from '../../shared/tasks/types';
+import { CREDENTIAL_NAME, MusicApiClient } from '../../shared/transport/MusicApiClient';
+import { readResultOptionsWith, type ResultOptions } from '../descriptions/completionFields';
+import type { FinishedItems, SubmittedJob } from './finish';
+import { outcomesToItems } from './finish';
+import { readRequestSettingsWith } from '../descriptions/requestOptions';
+import { ReplayCache, signPayload, verifyDelivery } from '../../shared/webhooks/signature';
+import type { TaskOutcome } from './poll';
 
 /**
  * The action node's resume webhook for "Wait for Callback": n8n serves it at this execution's resume URL plus the

@@ -7,7 +7,7 @@ import {
 	summarize,
 	toClipState,
 	toRaw,
-} from '../../../nodes/MusicApi/tasks/clip';
+} from '../../../../nodes/shared/tasks/clip';
 
 describe('parseDuration', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, sleepUnlessCancelled } from './nodeError';
+import { asNodeError, sleepUnlessCancelled } from '../transport/nodeError';
 
 const MIME_BY_EXTENSION: Record<string, string> = {
 	mp3: 'audio/mpeg',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { OperationContext } from '../actions/types';
-import { inputError, type BodyField, type Show } from './fields';
+import { inputError, type BodyField, type Show } from '../descriptions/fields';
 
 /**
  * Fields and checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check

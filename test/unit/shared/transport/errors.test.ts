@@ -1,4 +1,4 @@
-import { mapHttpError, mapNetworkError, neverReachedServer, redact, unconfirmedSubmitError } from '../../../nodes/MusicApi/transport/errors';
+import { mapHttpError, mapNetworkError, neverReachedServer, redact, unconfirmedSubmitError } from '../../../../nodes/shared/transport/errors';
 
 const where = { method: 'POST', path: '/sonic/create' };
 

@@ -1,10 +1,10 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, sleepUnlessCancelled } from './nodeError';
+import { asNodeError, sleepUnlessCancelled } from '../../shared/transport/nodeError';
 
-import { normalizeTask, type NormalizeOptions } from '../tasks';
-import type { NormalizedTask, TaskDialect } from '../tasks/types';
-import type { MusicApiClient } from '../transport/MusicApiClient';
+import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';
+import type { NormalizedTask, TaskDialect } from '../../shared/tasks/types';
+import type { MusicApiClient } from '../../shared/transport/MusicApiClient';
 
 export interface PendingTask {
 	itemIndex: number;

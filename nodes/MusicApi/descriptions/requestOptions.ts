@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestSettings } from '../transport/MusicApiClient';
+import type { RequestSettings } from '../../shared/transport/MusicApiClient';
 
 /** Node-wide request behaviour; defaults suit MusicAPI's standard plan. */
 export const requestOptionsProperty: INodeProperties = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeSonic } from '../../../nodes/MusicApi/tasks/sonic';
-import { isTerminal } from '../../../nodes/MusicApi/tasks/types';
+import { normalizeSonic } from '../../../../nodes/shared/tasks/sonic';
+import { isTerminal } from '../../../../nodes/shared/tasks/types';
 
 // Payloads follow contract §3.2 (docs/webhook example values, live phase sequence).
 

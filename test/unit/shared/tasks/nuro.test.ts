@@ -1,4 +1,4 @@
-import { normalizeNuro } from '../../../nodes/MusicApi/tasks/nuro';
+import { normalizeNuro } from '../../../../nodes/shared/tasks/nuro';
 
 // Contract §3.9: a flat object without envelope, one song per task.
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeProducer } from '../../../nodes/MusicApi/tasks/producer';
+import { normalizeProducer } from '../../../../nodes/shared/tasks/producer';
 
 // Contract §3.6: `{code:200, status, message, data:[{clip_id, title, sound, lyrics, audio_url (.m4a), wav_url, image_url}]}`.
 

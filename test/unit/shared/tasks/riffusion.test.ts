@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { normalizeRiffusion } from '../../../nodes/MusicApi/tasks/riffusion';
+import { normalizeRiffusion } from '../../../../nodes/shared/tasks/riffusion';
 
 // Contract §3.7: `{code:200, data:[{clip_id,title,lyrics,image_url,audio_url,video_url,created_at,mv,duration,timestamp,state}]}`;
 // keep polling until both songs are present and terminal.

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { OperationContext } from '../actions/types';
-import { baseFileName, downloadBinary, downloadSettingsOf } from './download';
+import { baseFileName, downloadBinary, downloadSettingsOf } from '../../shared/results/download';
 import {
 	additionalFields,
 	booleanField,

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { asNodeError, sleepUnlessCancelled } from '../helpers/nodeError';
+import { asNodeError, sleepUnlessCancelled } from './nodeError';
 
 import {
 	mapHttpError,

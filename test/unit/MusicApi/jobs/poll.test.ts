@@ -1,5 +1,5 @@
-import type { MusicApiClient } from '../../../nodes/MusicApi/transport/MusicApiClient';
-import { waitForTasks, type PendingTask } from '../../../nodes/MusicApi/helpers/waitForTasks';
+import type { MusicApiClient } from '../../../../nodes/shared/transport/MusicApiClient';
+import { waitForTasks, type PendingTask } from '../../../../nodes/MusicApi/jobs/poll';
 
 /** A stand-in client whose sonic tasks finish `latencyMs` after submission. */
 function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string } = {}) {

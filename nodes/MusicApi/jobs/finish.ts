@@ -2,14 +2,14 @@ import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { AsyncOperation, OperationContext } from '../actions/types';
-import type { Clip, NormalizedTask } from '../tasks/types';
-import type { MusicApiClient } from '../transport/MusicApiClient';
+import type { Clip, NormalizedTask } from '../../shared/tasks/types';
+import type { MusicApiClient } from '../../shared/transport/MusicApiClient';
 import { parkForCallback } from './callback';
-import { asNodeError } from './nodeError';
-import { readResultOptions, type CompletionMode, type ResultOptions } from './completionFields';
-import { baseFileName, downloadBinary, downloadSettingsOf, type DownloadContext } from './download';
-import { clipJson, taskSummaryJson } from './output';
-import { pendingTasks, waitForTasks, type TaskOutcome } from './waitForTasks';
+import { asNodeError } from '../../shared/transport/nodeError';
+import { readResultOptions, type CompletionMode, type ResultOptions } from '../descriptions/completionFields';
+import { baseFileName, downloadBinary, downloadSettingsOf, type DownloadContext } from '../../shared/results/download';
+import { clipJson, taskSummaryJson } from '../../shared/results/output';
+import { pendingTasks, waitForTasks, type TaskOutcome } from './poll';
 
 /**
  * What turning results into items needs: satisfied by an execution (action node) and by a webhook call (the

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 
 import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
-import { signPayload } from '../../nodes/MusicApi/helpers/signature';
-import { MUSICAPI_TRIGGER_WEBHOOK } from '../../nodes/MusicApiTrigger/description';
-import { MusicApiTrigger } from '../../nodes/MusicApiTrigger/MusicApiTrigger.node';
-import { forgetAcceptedInProcess, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../nodes/MusicApiTrigger/state';
-import { signWebhook } from '../fake-musicapi/webhooks/sign';
+import { signPayload } from '../../../nodes/shared/webhooks/signature';
+import { MUSICAPI_TRIGGER_WEBHOOK } from '../../../nodes/MusicApiTrigger/description';
+import { MusicApiTrigger } from '../../../nodes/MusicApiTrigger/MusicApiTrigger.node';
+import { forgetAcceptedInProcess, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../../nodes/MusicApiTrigger/state';
+import { signWebhook } from '../../fake-musicapi/webhooks/sign';
 
 const SECRET = 'cred-secret';
 const NODE = { id: 'n1', name: 'MusicAPI Trigger', type: 'n8n-nodes-musicapi.musicApiTrigger', typeVersion: 1, position: [0, 0], parameters: {} };

@@ -1,5 +1,5 @@
-import { isTerminal, normalizeTask } from '../../../nodes/MusicApi/tasks';
-import type { TaskDialect } from '../../../nodes/MusicApi/tasks';
+import { isTerminal, normalizeTask } from '../../../../nodes/shared/tasks';
+import type { TaskDialect } from '../../../../nodes/shared/tasks';
 
 const DIALECTS: TaskDialect[] = ['sonic', 'producer', 'riffusion', 'studio', 'nuro'];
 

@@ -1,4 +1,4 @@
-import { RequestSpacer, spacerFor } from '../../../nodes/MusicApi/transport/RequestSpacer';
+import { RequestSpacer, spacerFor } from '../../../../nodes/shared/transport/RequestSpacer';
 
 describe('RequestSpacer', () => {
 	it('hands out slots at least the interval apart, in call order', async () => {
