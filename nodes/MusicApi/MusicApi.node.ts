@@ -11,7 +11,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
-import { CALLBACK_WEBHOOKS, callbackWebhook } from './jobs/callback';
+import { CALLBACK_WEBHOOKS } from './jobs/callback/address';
+import { callbackWebhook } from './jobs/callback/resume';
 import { requestOptionsProperty } from './descriptions/requestOptions';
 import { modelSearch } from './descriptions/models';
 

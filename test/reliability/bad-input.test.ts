@@ -32,8 +32,8 @@ jest.mock('../../nodes/MusicApi/descriptions/fields', () =>
 jest.mock('../../nodes/MusicApi/descriptions/models', () =>
 	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/models')),
 );
-jest.mock('../../nodes/MusicApi/input/checks', () =>
-	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/input/checks')),
+jest.mock('../../nodes/MusicApi/descriptions/resourceFields', () =>
+	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/resourceFields')),
 );
 jest.mock('../../nodes/MusicApi/descriptions/sonicUtilityFields', () =>
 	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/sonicUtilityFields')),

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties, readResultOptions } from '../descriptions/completionFields';
-import { additionalFields, readBody, textField, type BodyField } from '../descriptions/fields';
-import { taskItems } from '../jobs/finish';
+import { additionalFields, textField, type BodyField } from '../descriptions/fields';
+import { readBody } from '../input/readBody';
+import { taskItems } from '../jobs/items';
 import { sleepUnlessCancelled } from '../../shared/transport/nodeError';
 import { taskSummaryJson } from '../../shared/results/output';
 import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';

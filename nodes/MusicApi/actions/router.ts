@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackSecret, callbackUrl } from '../jobs/callback';
+import { callbackSecret, callbackUrl } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
 import { completionProperties, readCompletionMode } from '../descriptions/completionFields';

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 
-import { booleanField, inputError, optionsField, textField, weightField, type BodyField, type Show } from './fields';
+import { booleanField, optionsField, textField, weightField, type BodyField, type Show } from './fields';
+import { inputError } from '../input/readBody';
 
 /**
  * Song-shaping fields that Sonic create, mashup, sample, upload-cover/extend and replace-section share, declared

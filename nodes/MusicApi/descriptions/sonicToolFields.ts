@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { booleanField, inputError, numberField, urlField, type BodyField, type Show } from './fields';
+import { booleanField, numberField, urlField, type BodyField, type Show } from './fields';
+import { inputError } from '../input/readBody';
 import { modelField } from './models';
 import {
 	descriptionPromptField,

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { OperationContext } from '../actions/types';
-import { inputError, type BodyField, type Show } from '../descriptions/fields';
+import { inputError } from './readBody';
 
 /**
- * Fields and checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check
+ * Cross-field checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check
  * throws `inputError` (field, limit, item) before anything is sent.
  */
 
@@ -85,57 +84,6 @@ export function checkNoWebhooks(fn: IExecuteFunctions, itemIndex: number, resour
 	}
 }
 
-/** A notice shown above an operation's fields (deprecated or unavailable resources). */
-export function noticeProperty(name: string, text: string): INodeProperties {
-	return { displayName: text, name, type: 'notice', default: '' };
-}
-
-/**
- * A list of `{name, duration}` rows (Nuro BGM v2.0 segments) as a fixedCollection; the `json` kind hands the
- * collection value through unchecked, and `readSegments` checks and flattens it.
- */
-export function segmentsField(name: string, apiName: string, common: { displayName: string; description: string; show?: Show }): BodyField {
-	return {
-		name,
-		apiName,
-		kind: 'json',
-		property: {
-			displayName: common.displayName,
-			name,
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true, sortable: true },
-			placeholder: 'Add Segment',
-			default: {},
-			description: common.description,
-			...(common.show ? { displayOptions: { show: common.show } } : {}),
-			options: [
-				{
-					displayName: 'Segment',
-					name: 'segment',
-					values: [
-						{
-							displayName: 'Name',
-							name: 'name',
-							type: 'string',
-							default: '',
-							placeholder: 'intro',
-							description: 'Name of the section, e.g. intro, verse, outro',
-						},
-						{
-							displayName: 'Duration (Seconds)',
-							name: 'duration',
-							type: 'number',
-							typeOptions: { minValue: 1 },
-							default: 10,
-							description: 'Length of the section in seconds',
-						},
-					],
-				},
-			],
-		},
-	};
-}
-
 /** The fixedCollection value → `[{name, duration}]`; empty rows are refused by name and row number. */
 export function readSegments(fn: IExecuteFunctions, itemIndex: number, value: unknown, label: string): IDataObject[] {
 	const rows = (value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject).segment : value) ?? [];
@@ -150,31 +98,4 @@ export function readSegments(fn: IExecuteFunctions, itemIndex: number, value: un
 		}
 		return { name: name.trim(), duration };
 	});
-}
-
-/**
- * The useful part of a sync answer: `data` (one item per element when it is a list), or the body without its
- * envelope (`code`, `message`) when there is no `data`.
- */
-export function answerData(body: unknown): IDataObject[] {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return [{ response: body as IDataObject[string] }];
-	const record = body as IDataObject;
-	if (Array.isArray(record.data)) return record.data.map((entry) => (entry && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }));
-	if (record.data && typeof record.data === 'object') return [record.data as IDataObject];
-	const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'code' && key !== 'message'));
-	return [rest];
-}
-
-/** The answer lacked what the endpoint promises (a task or clip id): an error naming the request, never an empty item. */
-export function missingInAnswer(ctx: OperationContext, itemIndex: number, request: string, missing: string) {
-	return ctx.client.error(
-		{
-			kind: 'bad_response',
-			message: `MusicAPI answered ${request} without ${missing}`,
-			description:
-				'The request may have taken effect. It was not repeated; check the MusicAPI dashboard before running this item again.',
-			details: { request },
-		},
-		itemIndex,
-	);
 }

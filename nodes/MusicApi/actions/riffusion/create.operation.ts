@@ -1,7 +1,9 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../descriptions/fields';
+import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { inputError } from '../../input/readBody';
 import { modelField } from '../../descriptions/models';
-import { checkNoWebhooks, noticeProperty, requireOneOf } from '../../input/checks';
+import { checkNoWebhooks, requireOneOf } from '../../input/checks';
+import { noticeProperty } from '../../descriptions/resourceFields';
 import { songModeField } from '../../descriptions/sonicFields';
 
 /** Task types and whether they continue from a point in time (extend) — contract §3.7. */

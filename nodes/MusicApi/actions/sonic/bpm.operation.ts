@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
-import { dataOf, unexpectedAnswer } from '../../descriptions/sonicUtilityFields';
+import { dataOf, unexpectedAnswer } from '../answers';
 import { clipIdField } from '../../descriptions/fields';
 
 /** `POST /sonic/bpm`: average, minimum and maximum tempo of a clip. */

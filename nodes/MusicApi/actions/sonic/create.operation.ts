@@ -1,5 +1,6 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../descriptions/fields';
+import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { inputError } from '../../input/readBody';
 import { modelField } from '../../descriptions/models';
 import { checkOnlyFor } from '../../input/checks';
 import {

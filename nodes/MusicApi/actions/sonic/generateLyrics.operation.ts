@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
 import { textField } from '../../descriptions/fields';
-import { unexpectedAnswer } from '../../descriptions/sonicUtilityFields';
+import { unexpectedAnswer } from '../answers';
 
 /** `POST /sonic/lyrics`: two candidate songs (title + lyrics) from a short description; answers under `results`. */
 export const generateLyrics = defineSync({

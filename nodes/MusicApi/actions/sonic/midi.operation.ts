@@ -2,16 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { numberField, clipIdField } from '../../descriptions/fields';
 import { defineSyncCall, requestWhileAccepted } from '../define';
-import {
-	binaryPropertyField,
-	dataOf,
-	downloadFileField,
-	optionsCollection,
-	readSettings,
-	simplifyField,
-	unexpectedAnswer,
-	withFile,
-} from '../../descriptions/sonicUtilityFields';
+import { binaryPropertyField, downloadFileField, optionsCollection, simplifyField } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer, withFile } from '../answers';
 
 const PATH = '/sonic/midi';
 /** Extra asks while MusicAPI answers 202 "still building". */

@@ -1,5 +1,6 @@
 import type { AsyncOperation } from '../types';
-import { inputError, optionsField, readBody, clipIdField } from '../../descriptions/fields';
+import { optionsField, clipIdField } from '../../descriptions/fields';
+import { inputError, readBody } from '../../input/readBody';
 
 /** Basic and full separation are two endpoints with the same body; the Separation field picks the path. */
 const KINDS = ['basic', 'full'];

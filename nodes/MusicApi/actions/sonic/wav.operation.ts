@@ -1,13 +1,7 @@
 import { defineSyncCall } from '../define';
-import {
-	binaryPropertyField,
-	dataOf,
-	downloadFileField,
-	optionsCollection,
-	readSettings,
-	unexpectedAnswer,
-	withFile,
-} from '../../descriptions/sonicUtilityFields';
+import { binaryPropertyField, downloadFileField, optionsCollection } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer, withFile } from '../answers';
 import { clipIdField } from '../../descriptions/fields';
 
 const PATH = '/sonic/wav';

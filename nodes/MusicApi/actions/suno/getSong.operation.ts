@@ -1,6 +1,6 @@
 import { urlField } from '../../descriptions/fields';
 import { defineSync } from '../define';
-import { answerData } from '../../input/checks';
+import { answerData } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Share Link',
