@@ -9,6 +9,7 @@ import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
 import { finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
+import { CREDENTIAL_NAME } from '../../shared/constants';
 import { findOperation } from './registry';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 
@@ -164,7 +165,7 @@ async function submit(
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */
 async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObject | undefined> {
 	if (mode !== 'callback' && mode !== 'submit') return undefined;
-	const credentials = await ctx.fn.getCredentials('musicApiApi');
+	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
 		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: callbackSecret(credentials, ctx.fn.getExecutionId()) };
 	}

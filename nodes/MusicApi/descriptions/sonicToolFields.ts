@@ -50,14 +50,18 @@ export function audioUrlField(
 	return urlField('audioUrl', apiName, { displayName: 'Audio URL', ...common });
 }
 
-/** Target length (`duration`, whole seconds 10–360) where the endpoint takes one. */
-export const durationField = numberField('duration', 'duration', {
-	displayName: 'Target Duration (Seconds)',
-	min: 10,
-	max: 360,
-	default: 120,
-	description: 'Approximate length of the result, in whole seconds (newer models)',
-});
+/** Target length (`duration`, seconds 10–360) where the endpoint takes one. */
+export const targetDurationField = (description: string) =>
+	numberField('duration', 'duration', {
+		displayName: 'Target Duration (Seconds)',
+		min: 10,
+		max: 360,
+		default: 120,
+		description,
+	});
+
+/** The upload endpoints' Target Duration: whole seconds only (see checkWholeSeconds). */
+export const durationField = targetDurationField('Approximate length of the result, in whole seconds (newer models)');
 
 export const autoConcatField = (description: string) =>
 	booleanField('autoConcat', 'auto_concat', { displayName: 'Auto Concat', description });

@@ -21,8 +21,8 @@ import {
 } from './errors';
 import { spacerFor, type RequestSpacer } from './RequestSpacer';
 
-export const CREDENTIAL_NAME = 'musicApiApi';
-const DEFAULT_BASE_URL = 'https://api.musicapi.ai/api/v1';
+import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
+export { CREDENTIAL_NAME } from '../constants';
 
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 

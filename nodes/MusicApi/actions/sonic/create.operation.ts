@@ -2,6 +2,7 @@ import { defineAsync } from '../define';
 import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
 import { inputError } from '../../input/readBody';
 import { modelField } from '../../descriptions/models';
+import { targetDurationField } from '../../descriptions/sonicToolFields';
 import { checkOnlyFor } from '../../input/checks';
 import {
 	descriptionPromptField,
@@ -94,13 +95,7 @@ const optional = [
 		min: 0,
 		description: 'End of the region to fill (Add Vocals / Add Instrumental)',
 	}),
-	numberField('duration', 'duration', {
-		displayName: 'Target Duration (Seconds)',
-		min: 10,
-		max: 360,
-		default: 120,
-		description: 'Approximate length (Create, Persona, Extend, Cover; newer models)',
-	}),
+	targetDurationField('Approximate length (Create, Persona, Extend, Cover; newer models)'),
 	booleanField('useSunoCdn', 'use_suno_cdn', {
 		displayName: 'Use Suno CDN',
 		description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { numberField, clipIdField } from '../../descriptions/fields';
-import { defineSyncCall, requestWhileAccepted } from '../define';
+import { defineSyncCall } from '../define';
+import { requestWhileAccepted } from '../../jobs/whileAccepted';
 import { binaryPropertyField, downloadFileField, optionsCollection, simplifyField } from '../../descriptions/sonicUtilityFields';
 import { readSettings } from '../../input/sonicUtilities';
 import { dataOf, unexpectedAnswer, withFile } from '../answers';
