@@ -1,6 +1,6 @@
 /**
  * Bad input, generated from the node's own declarations: every operation of the registry, every field it
- * declares (helpers/fields.ts BodyField: required, maxLength, min/max, kind), fed bad values through expressions
+ * declares (descriptions/fields.ts BodyField: required, maxLength, min/max, kind), fed bad values through expressions
  * (n8n itself refuses a statically empty required parameter, so only expressions can deliver these).
  *
  * For each field:

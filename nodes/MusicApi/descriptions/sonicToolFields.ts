@@ -37,7 +37,7 @@ type SongOptionalName =
 	| 'weirdnessConstraint'
 	| 'audioWeight';
 
-/** Some of the optional song fields of helpers/sonicFields.ts, for endpoints that take only those. */
+/** Some of the optional song fields of descriptions/sonicFields.ts, for endpoints that take only those. */
 export function pickSongOptional(...names: SongOptionalName[]): BodyField[] {
 	return songOptionalFields.filter((field) => names.includes(field.name as SongOptionalName));
 }
