@@ -11,9 +11,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
-import { CALLBACK_WEBHOOKS, callbackWebhook } from './helpers/callback';
-import { requestOptionsProperty } from './helpers/requestOptions';
-import { modelSearch } from './helpers/models';
+import { CALLBACK_WEBHOOKS } from './jobs/callback/address';
+import { callbackWebhook } from './jobs/callback/resume';
+import { requestOptionsProperty } from './descriptions/requestOptions';
+import { modelSearch } from './descriptions/models';
 
 export class MusicApi implements INodeType {
 	description: INodeTypeDescription = {

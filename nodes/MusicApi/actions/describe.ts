@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { completionProperties } from '../helpers/completionFields';
+import { completionProperties } from '../descriptions/completionFields';
 import type { ResourceDefinition } from './types';
 
 /** The Operation dropdown of one resource and every operation's fields, shown only for that operation. */
