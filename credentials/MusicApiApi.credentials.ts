@@ -6,9 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-export const DEFAULT_BASE_URL = 'https://api.musicapi.ai/api/v1';
+import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
 
 export class MusicApiApi implements ICredentialType {
+	// A literal, as in the nodes' descriptions: n8n's linter reads it to check that nodes use only this package's
+	// credentials. Code refers to it as CREDENTIAL_NAME (nodes/shared/constants.ts).
 	name = 'musicApiApi';
 
 	displayName = 'MusicAPI API';

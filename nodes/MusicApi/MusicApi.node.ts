@@ -11,9 +11,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeResource } from './actions/describe';
 import { RESOURCES } from './actions/registry';
 import { route } from './actions/router';
-import { CALLBACK_WEBHOOKS, callbackWebhook } from './helpers/callback';
-import { requestOptionsProperty } from './helpers/requestOptions';
-import { modelSearch } from './helpers/models';
+import { CALLBACK_WEBHOOKS } from './jobs/callback/address';
+import { callbackWebhook } from './jobs/callback/resume';
+import { requestOptionsProperty } from './descriptions/requestOptions';
+import { modelSearch } from './descriptions/models';
 
 /**
  * The subtitle under the node on the canvas names its action ("Create a song"), not "sonic: create": n8n
@@ -26,7 +27,7 @@ export const ACTION_SUBTITLE = `={{ ${JSON.stringify(ACTIONS)}[$parameter["resou
 
 export class MusicApi implements INodeType {
 	// The subtitle is built from the operations, so this rule cannot read it here; the description lint test
-	// (test/unit/descriptions) runs it over the built description, where the subtitle is a literal.
+	// (test/unit/editor) runs it over the built description, where the subtitle is a literal.
 	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'MusicAPI',

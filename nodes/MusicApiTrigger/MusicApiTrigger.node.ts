@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../MusicApi/helpers/signature';
-import type { RawBody } from '../MusicApi/helpers/signature';
-import { normalizeWebhookDelivery } from '../MusicApi/tasks';
-import type { WebhookDelivery } from '../MusicApi/tasks';
+import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../shared/webhooks/signature';
+import type { RawBody } from '../shared/webhooks/signature';
+import { normalizeWebhookDelivery } from '../shared/tasks';
+import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
 import { attachAudio, deliveryItems, filteredOut } from './items';

@@ -1,10 +1,10 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { baseFileName, downloadBinary } from '../MusicApi/helpers/download';
-import type { DownloadContext, DownloadSettings } from '../MusicApi/helpers/download';
-import { clipJson, taskSummaryJson } from '../MusicApi/helpers/output';
-import type { WebhookDelivery } from '../MusicApi/tasks';
-import type { Clip } from '../MusicApi/tasks';
+import { baseFileName, downloadBinary } from '../shared/results/download';
+import type { DownloadContext, DownloadSettings } from '../shared/results/download';
+import { clipJson, taskSummaryJson } from '../shared/results/output';
+import type { WebhookDelivery } from '../shared/tasks';
+import type { Clip } from '../shared/tasks';
 import type { OutputMode, TriggerEvent, TriggerPlatform } from './description';
 
 /** What the trigger knows about a delivery beyond its body. */

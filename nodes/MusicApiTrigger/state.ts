@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ReplayCache } from '../MusicApi/helpers/signature';
-import type { ReplayEntry, ReplayKey } from '../MusicApi/helpers/signature';
+import { ReplayCache } from '../shared/webhooks/signature';
+import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
 
 // What the trigger keeps in its node static data. MusicAPI has no API to register webhooks, so "registering"
 // means recording which URL this node serves and since when; the replay cache lives beside it, because static

@@ -1,6 +1,6 @@
 /**
  * Bad input, generated from the node's own declarations: every operation of the registry, every field it
- * declares (helpers/fields.ts BodyField: required, maxLength, min/max, kind), fed bad values through expressions
+ * declares (descriptions/fields.ts BodyField: required, maxLength, min/max, kind), fed bad values through expressions
  * (n8n itself refuses a statically empty required parameter, so only expressions can deliver these).
  *
  * For each field:
@@ -17,26 +17,26 @@ import { NodeHelpers } from 'n8n-workflow';
 import { MusicApi } from '../../nodes/MusicApi/MusicApi.node';
 import { RESOURCES } from '../../nodes/MusicApi/actions/registry';
 import type { Operation } from '../../nodes/MusicApi/actions/types';
-import { completionProperties } from '../../nodes/MusicApi/helpers/completionFields';
-import { requestOptionsProperty } from '../../nodes/MusicApi/helpers/requestOptions';
-import type { BodyField } from '../../nodes/MusicApi/helpers/fields';
+import { completionProperties } from '../../nodes/MusicApi/descriptions/completionFields';
+import { requestOptionsProperty } from '../../nodes/MusicApi/descriptions/requestOptions';
+import type { BodyField } from '../../nodes/MusicApi/descriptions/fields';
 import type { HarnessResult } from '../integration/harness';
 import { declaredFields, type DeclaredField } from './helpers/declarations';
 import { useResults } from './helpers/results';
 import { scanForSecrets } from './helpers/secrets';
 import { runThroughRig, useRig } from './helpers/setup';
 
-jest.mock('../../nodes/MusicApi/helpers/fields', () =>
-	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/helpers/fields')),
+jest.mock('../../nodes/MusicApi/descriptions/fields', () =>
+	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/fields')),
 );
-jest.mock('../../nodes/MusicApi/helpers/models', () =>
-	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/helpers/models')),
+jest.mock('../../nodes/MusicApi/descriptions/models', () =>
+	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/models')),
 );
-jest.mock('../../nodes/MusicApi/helpers/resourceFields', () =>
-	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/helpers/resourceFields')),
+jest.mock('../../nodes/MusicApi/descriptions/resourceFields', () =>
+	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/resourceFields')),
 );
-jest.mock('../../nodes/MusicApi/helpers/sonicUtilityFields', () =>
-	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/helpers/sonicUtilityFields')),
+jest.mock('../../nodes/MusicApi/descriptions/sonicUtilityFields', () =>
+	require('./helpers/declarations').recording(jest.requireActual('../../nodes/MusicApi/descriptions/sonicUtilityFields')),
 );
 
 const rig = useRig({ midiNotReadyCalls: 0, downloadNotReadyCalls: 0 });

@@ -1,13 +1,15 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { completionProperties, readResultOptions } from '../helpers/completionFields';
-import { additionalFields, readBody, textField, type BodyField } from '../helpers/fields';
-import { taskItems } from '../helpers/finishJobs';
-import { sleepUnlessCancelled } from '../helpers/nodeError';
-import { taskSummaryJson } from '../helpers/output';
-import { normalizeTask, type NormalizeOptions } from '../tasks';
-import type { TaskDialect } from '../tasks/types';
-import type { ApiRequest, ApiResponse } from '../transport/MusicApiClient';
+import { completionProperties, readResultOptions } from '../descriptions/completionFields';
+import { additionalFields, textField, type BodyField } from '../descriptions/fields';
+import { readBody } from '../input/readBody';
+import { taskItems } from '../jobs/items';
+import { requestWhileAccepted } from '../jobs/whileAccepted';
+import { taskSummaryJson } from '../../shared/results/output';
+import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';
+import { TASK_PATH_PREFIXES, taskPath } from '../../shared/tasks/paths';
+import type { TaskDialect } from '../../shared/tasks/types';
+import type { ApiRequest } from '../../shared/transport/MusicApiClient';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 
 interface Describe {
@@ -43,14 +45,6 @@ function body(ctx: OperationContext, itemIndex: number, spec: BodySpec): IDataOb
 	return spec.refine ? spec.refine(ctx, itemIndex, read) : read;
 }
 
-const POLL_PATHS: Record<TaskDialect, string> = {
-	sonic: '/sonic/task/',
-	producer: '/producer/task/',
-	riffusion: '/riffusion/task/',
-	studio: '/studio/task/',
-	nuro: '/nuro/task/',
-};
-
 /** A job-starting POST: fields → body → task id, finished by the completion mode. */
 export function defineAsync(
 	spec: Describe &
@@ -62,7 +56,6 @@ export function defineAsync(
 			taskOptions?: NormalizeOptions;
 		},
 ): AsyncOperation {
-	const prefix = spec.pollPrefix ?? POLL_PATHS[spec.dialect];
 	return {
 		mode: 'async',
 		value: spec.value,
@@ -74,7 +67,7 @@ export function defineAsync(
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,
 		properties: properties(spec),
-		pollPath: (taskId) => `${prefix}${encodeURIComponent(taskId)}`,
+		pollPath: (taskId) => taskPath(spec.dialect, taskId, spec.pollPrefix),
 		buildRequest: (ctx, itemIndex): ApiRequest => ({
 			method: 'POST',
 			path: spec.path,
@@ -82,36 +75,6 @@ export function defineAsync(
 			kind: 'submit',
 		}),
 	};
-}
-
-/**
- * Sends a request and asks again while MusicAPI answers 202 "still building" (MIDI, downloads); a 202 on the
- * last try is an error that says repeats are free.
- */
-export async function requestWhileAccepted(
-	ctx: OperationContext,
-	itemIndex: number,
-	request: ApiRequest,
-	repeat: { attempts: number; delayMs: number },
-): Promise<ApiResponse> {
-	let response = await ctx.client.request(request, itemIndex);
-	for (let i = 0; response.statusCode === 202 && i < repeat.attempts; i++) {
-		ctx.fn.logger.info(`MusicAPI ${request.path}: still building (202); asking again in ${repeat.delayMs} ms`);
-		await sleepUnlessCancelled(ctx.fn.getNode(), repeat.delayMs, ctx.client.cancelSignal);
-		response = await ctx.client.request(request, itemIndex);
-	}
-	if (response.statusCode === 202) {
-		throw ctx.client.error(
-			{
-				kind: 'not_ready',
-				message: `MusicAPI is still preparing the answer to ${request.method} ${request.path}`,
-				description: `MusicAPI answered "not ready" (202) ${repeat.attempts + 1} times. Run the node again in a minute (repeats are free), or raise "Retry Delay (Seconds)".`,
-				details: { request: `${request.method} ${request.path}`, httpCode: '202' },
-			},
-			itemIndex,
-		);
-	}
-	return response;
 }
 
 interface SyncCallSpec extends Describe, BodySpec {
@@ -148,8 +111,6 @@ export function defineSync(
 			/** For GETs with the id in the path: the field whose value completes the path. */
 			pathField?: string;
 			shape(response: unknown, ctx: OperationContext, itemIndex: number): IDataObject[];
-			/** Re-ask while the API answers 202 "still building". */
-			repeatWhileAccepted?: { attempts: number; delayMs: number };
 		},
 ): SyncOperation {
 	const { method } = spec;
@@ -166,7 +127,7 @@ export function defineSync(
 				method === 'GET'
 					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read' }
 					: { method, path, body: fields, kind: 'submit' };
-			const response = await requestWhileAccepted(ctx, itemIndex, request, spec.repeatWhileAccepted ?? { attempts: 0, delayMs: 0 });
+			const response = await requestWhileAccepted(ctx, itemIndex, request, { attempts: 0, delayMs: 0 });
 			return spec.shape(response.body, ctx, itemIndex);
 		},
 	});
@@ -182,7 +143,7 @@ export const taskIdField = textField('taskId', 'task_id', {
 export function defineGetTask(
 	spec: Partial<Describe> & { dialect: TaskDialect; pollPrefix?: string; resourceName: string },
 ): SyncOperation {
-	const prefix = spec.pollPrefix ?? POLL_PATHS[spec.dialect];
+	const prefix = spec.pollPrefix ?? TASK_PATH_PREFIXES[spec.dialect];
 	const resultOptions = completionProperties.find((p) => p.name === 'resultOptions') as INodeProperties;
 	return {
 		mode: 'sync',
@@ -203,7 +164,7 @@ export function defineGetTask(
 		async run(ctx, itemIndex) {
 			const { task_id: taskId } = readBody(ctx.fn, itemIndex, [taskIdField]);
 			const response = await ctx.client.request(
-				{ method: 'GET', path: `${prefix}${encodeURIComponent(String(taskId))}`, kind: 'read' },
+				{ method: 'GET', path: taskPath(spec.dialect, String(taskId), prefix), kind: 'read' },
 				itemIndex,
 			);
 			const task = normalizeTask(spec.dialect, String(taskId), response);

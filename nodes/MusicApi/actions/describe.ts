@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { completionProperties } from '../helpers/completionFields';
-import { alphabetical } from '../helpers/fields';
+import { completionProperties } from '../descriptions/completionFields';
+import { alphabetical } from '../descriptions/fields';
 import type { ResourceDefinition } from './types';
 
 /** The Operation dropdown of one resource and every operation's fields, shown only for that operation. */

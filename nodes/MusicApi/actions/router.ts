@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackSecret, callbackUrl } from '../helpers/callback';
-import { asNodeError } from '../helpers/nodeError';
+import { callbackSecret, callbackUrl } from '../jobs/callback/address';
+import { asNodeError } from '../../shared/transport/nodeError';
 
-import { completionProperties, readCompletionMode } from '../helpers/completionFields';
-import { submittedTaskId } from '../helpers/output';
-import { readRequestSettings, requestOptionsProperty } from '../helpers/requestOptions';
-import { finishJobs, type SubmittedJob } from '../helpers/finishJobs';
-import { MusicApiClient, type ApiRequest } from '../transport/MusicApiClient';
+import { completionProperties, readCompletionMode } from '../descriptions/completionFields';
+import { submittedTaskId } from '../../shared/results/output';
+import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { finishJobs, type SubmittedJob } from '../jobs/finish';
+import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
+import { CREDENTIAL_NAME } from '../../shared/constants';
 import { findOperation } from './registry';
 import type { AsyncOperation, OperationContext, SyncOperation } from './types';
 
@@ -164,7 +165,7 @@ async function submit(
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */
 async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObject | undefined> {
 	if (mode !== 'callback' && mode !== 'submit') return undefined;
-	const credentials = await ctx.fn.getCredentials('musicApiApi');
+	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
 		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: callbackSecret(credentials, ctx.fn.getExecutionId()) };
 	}

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import type { NormalizeOptions } from '../tasks';
-import type { TaskDialect } from '../tasks/types';
-import type { ApiRequest, MusicApiClient } from '../transport/MusicApiClient';
+import type { NormalizeOptions } from '../../shared/tasks';
+import type { TaskDialect } from '../../shared/tasks/types';
+import type { ApiRequest, MusicApiClient } from '../../shared/transport/MusicApiClient';
 
 /** What an operation gets to work with: n8n's functions and the one MusicAPI client of this run. */
 export interface OperationContext {

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { BodyField } from '../../../nodes/MusicApi/helpers/fields';
+import type { BodyField } from '../../../nodes/MusicApi/descriptions/fields';
 
 /**
- * The node declares every request field once, as a BodyField (helpers/fields.ts: required, maxLength, min/max,
+ * The node declares every request field once, as a BodyField (nodes/MusicApi/descriptions/fields.ts: required, maxLength, min/max,
  * kind), but operations only expose the n8n properties built from them. The bad-input suite wraps the field
  * builders (jest.mock with `recording`) so that each property can be traced back to the declaration that made it:
  * the cases come from what the node declares, not from a list written next to it.

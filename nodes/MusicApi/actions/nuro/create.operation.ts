@@ -1,6 +1,7 @@
 import { defineAsync } from '../define';
-import { listField, numberField, optionsField, textField } from '../../helpers/fields';
-import { noticeProperty, readSegments, segmentsField } from '../../helpers/resourceFields';
+import { listField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { readSegments } from '../../input/checks';
+import { noticeProperty, segmentsField } from '../../descriptions/resourceFields';
 
 const VOCAL = { type: ['vocal'] };
 const BGM = { type: ['bgm'] };

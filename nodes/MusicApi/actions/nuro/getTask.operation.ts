@@ -1,3 +1,3 @@
 import { defineGetTask } from '../define';
 
-export const getTask = defineGetTask({ dialect: 'nuro', pollPrefix: '/nuro/task/', resourceName: 'Nuro' });
+export const getTask = defineGetTask({ dialect: 'nuro', resourceName: 'Nuro' });

@@ -1,7 +1,7 @@
 import { defineAsync } from '../define';
-import { booleanField, numberField, optionsField, textField, weightField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkOnlyFor, checkRange, requireOneOf } from '../../helpers/resourceFields';
+import { booleanField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
+import { modelField } from '../../descriptions/models';
+import { checkOnlyFor, checkRange, requireOneOf } from '../../input/checks';
 
 const CREATE = 'create_music';
 const EXTEND = 'extend_music';

@@ -1,5 +1,5 @@
 import { defineAsync } from '../define';
-import { optionsField, textField } from '../../helpers/fields';
+import { optionsField, textField } from '../../descriptions/fields';
 
 /** `POST /producer/download` (async): prepares an MP3 or WAV of a clip; the finished clip carries audio_url / wav_url. */
 export const download = defineAsync({

@@ -1,3 +1,3 @@
 import { defineGetTask } from '../define';
 
-export const getTask = defineGetTask({ dialect: 'producer', pollPrefix: '/producer/task/', resourceName: 'Producer' });
+export const getTask = defineGetTask({ dialect: 'producer', resourceName: 'Producer' });

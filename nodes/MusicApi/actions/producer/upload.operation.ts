@@ -1,4 +1,4 @@
-import { urlField } from '../../helpers/fields';
+import { urlField } from '../../descriptions/fields';
 import { defineAsync } from '../define';
 
 const url = urlField('url', 'url', {

@@ -1,8 +1,10 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkNoWebhooks, noticeProperty, requireOneOf } from '../../helpers/resourceFields';
-import { songModeField } from '../../helpers/sonicFields';
+import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { inputError } from '../../input/readBody';
+import { modelField } from '../../descriptions/models';
+import { checkNoWebhooks, requireOneOf } from '../../input/checks';
+import { noticeProperty } from '../../descriptions/resourceFields';
+import { songModeField } from '../../descriptions/sonicFields';
 
 /** Task types and whether they continue from a point in time (extend) — contract §3.7. */
 const TASK_TYPES = [

@@ -1,3 +1,3 @@
 import { defineGetTask } from '../define';
 
-export const getTask = defineGetTask({ dialect: 'riffusion', pollPrefix: '/riffusion/task/', resourceName: 'Riffusion' });
+export const getTask = defineGetTask({ dialect: 'riffusion', resourceName: 'Riffusion' });

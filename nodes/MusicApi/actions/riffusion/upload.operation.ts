@@ -1,6 +1,6 @@
-import { urlField } from '../../helpers/fields';
+import { urlField } from '../../descriptions/fields';
 import { defineSync } from '../define';
-import { answerData, missingInAnswer } from '../../helpers/resourceFields';
+import { answerData, missingInAnswer } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',

@@ -1,14 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { booleanField, clipIdField } from '../../helpers/fields';
+import { booleanField, clipIdField } from '../../descriptions/fields';
 import { defineSyncCall } from '../define';
-import {
-	dataOf,
-	optionsCollection,
-	readSettings,
-	simplifyField,
-	unexpectedAnswer,
-} from '../../helpers/sonicUtilityFields';
+import { optionsCollection, simplifyField } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer } from '../answers';
 
 const splitIntoItems = booleanField('splitIntoItems', 'splitIntoItems', {
 	displayName: 'Split Into Items',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
-import { dataOf, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
-import { clipIdField } from '../../helpers/fields';
+import { dataOf, unexpectedAnswer } from '../answers';
+import { clipIdField } from '../../descriptions/fields';
 
 /** `POST /sonic/bpm`: average, minimum and maximum tempo of a clip. */
 export const bpm = defineSync({

@@ -1,7 +1,9 @@
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkOnlyFor } from '../../helpers/resourceFields';
+import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
+import { inputError } from '../../input/readBody';
+import { modelField } from '../../descriptions/models';
+import { targetDurationField } from '../../descriptions/sonicToolFields';
+import { checkOnlyFor } from '../../input/checks';
 import {
 	descriptionPromptField,
 	finishSongBody,
@@ -10,7 +12,7 @@ import {
 	songOptionalFields,
 	tagsField,
 	titleField,
-} from '../../helpers/sonicFields';
+} from '../../descriptions/sonicFields';
 
 /** Task types that carry a prompt (description or lyrics). */
 const PROMPTED = ['create_music', 'extend_music', 'cover_music', 'persona_music', 'add_vocals'];
@@ -93,13 +95,7 @@ const optional = [
 		min: 0,
 		description: 'End of the region to fill (Add Vocals / Add Instrumental)',
 	}),
-	numberField('duration', 'duration', {
-		displayName: 'Target Duration (Seconds)',
-		min: 10,
-		max: 360,
-		default: 120,
-		description: 'Approximate length (Create, Persona, Extend, Cover; newer models)',
-	}),
+	targetDurationField('Approximate length (Create, Persona, Extend, Cover; newer models)'),
 	booleanField('useSunoCdn', 'use_suno_cdn', {
 		displayName: 'Use Suno CDN',
 		description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',

@@ -1,11 +1,8 @@
 import { defineSync } from '../define';
-import { textField, clipIdField } from '../../helpers/fields';
-import {
-	checkVocalRange,
-	unexpectedAnswer,
-	vocalEndField,
-	vocalStartField,
-} from '../../helpers/sonicUtilityFields';
+import { textField, clipIdField } from '../../descriptions/fields';
+import { vocalEndField, vocalStartField } from '../../descriptions/sonicUtilityFields';
+import { checkVocalRange } from '../../input/sonicUtilities';
+import { unexpectedAnswer } from '../answers';
 
 /** `POST /sonic/persona`: a reusable voice persona from an existing clip; the id comes back top-level. */
 export const createPersona = defineSync({

@@ -1,6 +1,6 @@
 import { defineAsync } from '../define';
-import { textField } from '../../helpers/fields';
-import { audioUrlField } from '../../helpers/sonicToolFields';
+import { textField } from '../../descriptions/fields';
+import { audioUrlField } from '../../descriptions/sonicToolFields';
 
 export const createVoice = defineAsync({
 	value: 'createVoice',

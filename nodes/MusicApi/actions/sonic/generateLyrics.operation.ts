@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
-import { textField } from '../../helpers/fields';
-import { unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+import { textField } from '../../descriptions/fields';
+import { unexpectedAnswer } from '../answers';
 
 /** `POST /sonic/lyrics`: two candidate songs (title + lyrics) from a short description; answers under `results`. */
 export const generateLyrics = defineSync({

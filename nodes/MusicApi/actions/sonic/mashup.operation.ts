@@ -1,7 +1,7 @@
 import { defineAsync } from '../define';
-import { listField } from '../../helpers/fields';
-import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
-import { songFields, sonicModelField } from '../../helpers/sonicToolFields';
+import { listField } from '../../descriptions/fields';
+import { finishSongBody, songOptionalFields } from '../../descriptions/sonicFields';
+import { songFields, sonicModelField } from '../../descriptions/sonicToolFields';
 
 export const mashup = defineAsync({
 	value: 'mashup',

@@ -1,17 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { numberField, clipIdField } from '../../helpers/fields';
-import { defineSyncCall, requestWhileAccepted } from '../define';
-import {
-	binaryPropertyField,
-	dataOf,
-	downloadFileField,
-	optionsCollection,
-	readSettings,
-	simplifyField,
-	unexpectedAnswer,
-	withFile,
-} from '../../helpers/sonicUtilityFields';
+import { numberField, clipIdField } from '../../descriptions/fields';
+import { defineSyncCall } from '../define';
+import { requestWhileAccepted } from '../../jobs/whileAccepted';
+import { binaryPropertyField, downloadFileField, optionsCollection, simplifyField } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer, withFile } from '../answers';
 
 const PATH = '/sonic/midi';
 /** Extra asks while MusicAPI answers 202 "still building". */

@@ -1,8 +1,8 @@
 import { defineAsync } from '../define';
-import { numberField, textField, clipIdField } from '../../helpers/fields';
-import { tagsField, titleField } from '../../helpers/sonicFields';
-import { autoConcatField, pickSongOptional, sonicModelField } from '../../helpers/sonicToolFields';
-import { checkRange } from '../../helpers/resourceFields';
+import { numberField, textField, clipIdField } from '../../descriptions/fields';
+import { tagsField, titleField } from '../../descriptions/sonicFields';
+import { autoConcatField, pickSongOptional, sonicModelField } from '../../descriptions/sonicToolFields';
+import { checkRange } from '../../input/checks';
 
 const START = { apiName: 'infill_start_s', label: 'Section Start (Seconds)' };
 const END = { apiName: 'infill_end_s', label: 'Section End (Seconds)' };

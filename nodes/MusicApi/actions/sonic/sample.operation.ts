@@ -1,15 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
-import { numberField, textField } from '../../helpers/fields';
-import { finishSongBody } from '../../helpers/sonicFields';
+import { numberField, textField } from '../../descriptions/fields';
+import { finishSongBody } from '../../descriptions/sonicFields';
 import {
 	audioUrlField,
 	pickSongOptional,
 	songFields,
 	sonicModelField,
-} from '../../helpers/sonicToolFields';
-import { checkRange } from '../../helpers/resourceFields';
+} from '../../descriptions/sonicToolFields';
+import { checkRange } from '../../input/checks';
 
 /** MusicAPI takes the sample either as an audio URL or as a clip ID, exactly one of them. */
 const source: INodeProperties = {

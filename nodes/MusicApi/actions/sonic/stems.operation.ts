@@ -1,5 +1,7 @@
+import { taskPath } from '../../../shared/tasks/paths';
 import type { AsyncOperation } from '../types';
-import { inputError, optionsField, readBody, clipIdField } from '../../helpers/fields';
+import { optionsField, clipIdField } from '../../descriptions/fields';
+import { inputError, readBody } from '../../input/readBody';
 
 /** Basic and full separation are two endpoints with the same body; the Separation field picks the path. */
 const KINDS = ['basic', 'full'];
@@ -27,7 +29,7 @@ export const stems: AsyncOperation = {
 	dialect: 'sonic',
 	taskOptions: { stems: true },
 	properties: [separation.property, clipId.property],
-	pollPath: (taskId) => `/sonic/task/${encodeURIComponent(taskId)}`,
+	pollPath: (taskId) => taskPath('sonic', taskId),
 	buildRequest(ctx, itemIndex) {
 		const { separation: kind, ...body } = readBody(ctx.fn, itemIndex, [separation, clipId]);
 		if (!KINDS.includes(String(kind))) {

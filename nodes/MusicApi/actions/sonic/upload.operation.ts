@@ -1,11 +1,9 @@
-import { numberField, urlField } from '../../helpers/fields';
+import { numberField, urlField } from '../../descriptions/fields';
 
 import { defineSyncCall } from '../define';
-import {
-	optionsCollection,
-	readSettings,
-	unexpectedAnswer,
-} from '../../helpers/sonicUtilityFields';
+import { optionsCollection } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { unexpectedAnswer } from '../answers';
 
 const PATH = '/sonic/upload';
 /** MusicAPI fetches the audio during the call: about 20 s live, so the node's usual timeout may be too short. */

@@ -1,12 +1,12 @@
 import { defineAsync } from '../define';
-import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
+import { finishSongBody, songOptionalFields } from '../../descriptions/sonicFields';
 import {
 	audioUrlField,
 	checkWholeSeconds,
 	durationField,
 	songFields,
 	sonicModelField,
-} from '../../helpers/sonicToolFields';
+} from '../../descriptions/sonicToolFields';
 
 export const uploadCover = defineAsync({
 	value: 'uploadCover',

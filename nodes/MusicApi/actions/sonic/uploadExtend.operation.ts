@@ -1,6 +1,6 @@
 import { defineAsync } from '../define';
-import { numberField } from '../../helpers/fields';
-import { finishSongBody, songOptionalFields } from '../../helpers/sonicFields';
+import { numberField } from '../../descriptions/fields';
+import { finishSongBody, songOptionalFields } from '../../descriptions/sonicFields';
 import {
 	audioUrlField,
 	autoConcatField,
@@ -8,7 +8,7 @@ import {
 	durationField,
 	songFields,
 	sonicModelField,
-} from '../../helpers/sonicToolFields';
+} from '../../descriptions/sonicToolFields';
 
 export const uploadExtend = defineAsync({
 	value: 'uploadExtend',

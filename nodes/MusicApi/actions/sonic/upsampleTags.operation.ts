@@ -1,6 +1,6 @@
 import { defineSync } from '../define';
-import { textField } from '../../helpers/fields';
-import { dataOf, unexpectedAnswer } from '../../helpers/sonicUtilityFields';
+import { textField } from '../../descriptions/fields';
+import { dataOf, unexpectedAnswer } from '../answers';
 
 /** `POST /sonic/upsample-tags`: expands a short style-tag string into a richer one. */
 export const upsampleTags = defineSync({

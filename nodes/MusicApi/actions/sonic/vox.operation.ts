@@ -1,12 +1,8 @@
 import { defineSync } from '../define';
-import {
-	checkVocalRange,
-	dataOf,
-	unexpectedAnswer,
-	vocalEndField,
-	vocalStartField,
-} from '../../helpers/sonicUtilityFields';
-import { clipIdField } from '../../helpers/fields';
+import { vocalEndField, vocalStartField } from '../../descriptions/sonicUtilityFields';
+import { checkVocalRange } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer } from '../answers';
+import { clipIdField } from '../../descriptions/fields';
 
 /** `POST /sonic/vox`: cuts a vocal segment (≤ 30 s) from a clip, to build a persona from. */
 export const vox = defineSync({

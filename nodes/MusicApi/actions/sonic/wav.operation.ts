@@ -1,14 +1,8 @@
 import { defineSyncCall } from '../define';
-import {
-	binaryPropertyField,
-	dataOf,
-	downloadFileField,
-	optionsCollection,
-	readSettings,
-	unexpectedAnswer,
-	withFile,
-} from '../../helpers/sonicUtilityFields';
-import { clipIdField } from '../../helpers/fields';
+import { binaryPropertyField, downloadFileField, optionsCollection } from '../../descriptions/sonicUtilityFields';
+import { readSettings } from '../../input/sonicUtilities';
+import { dataOf, unexpectedAnswer, withFile } from '../answers';
+import { clipIdField } from '../../descriptions/fields';
 
 const PATH = '/sonic/wav';
 const downloadFile = downloadFileField('WAV');

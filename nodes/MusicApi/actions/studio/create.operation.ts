@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
-import { booleanField, inputError, numberField, optionsField, textField, weightField } from '../../helpers/fields';
-import { modelField } from '../../helpers/models';
-import { checkNoWebhooks, checkRange, noticeProperty, requireOneOf } from '../../helpers/resourceFields';
+import { booleanField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
+import { inputError } from '../../input/readBody';
+import { modelField } from '../../descriptions/models';
+import { checkNoWebhooks, checkRange, requireOneOf } from '../../input/checks';
+import { noticeProperty } from '../../descriptions/resourceFields';
 
 const FROM_SONG = ['precede', 'continuation'];
 

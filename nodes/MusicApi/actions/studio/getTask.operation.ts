@@ -1,3 +1,3 @@
 import { defineGetTask } from '../define';
 
-export const getTask = defineGetTask({ dialect: 'studio', pollPrefix: '/studio/task/', resourceName: 'Studio' });
+export const getTask = defineGetTask({ dialect: 'studio', resourceName: 'Studio' });

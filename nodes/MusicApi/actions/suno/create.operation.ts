@@ -1,4 +1,4 @@
-import { noticeProperty } from '../../helpers/resourceFields';
+import { noticeProperty } from '../../descriptions/resourceFields';
 import { create as sonicCreate } from '../sonic/create.operation';
 import type { AsyncOperation } from '../types';
 

@@ -1,5 +1,5 @@
 import { defineSync, taskIdField } from '../define';
-import { answerData } from '../../helpers/resourceFields';
+import { answerData } from '../answers';
 
 /** `GET /suno/get-lyrics/{id}`: the result of Make Lyrics, passed on as MusicAPI sends it, with the task id. */
 export const getLyrics = defineSync({

@@ -1,6 +1,6 @@
-import { urlField } from '../../helpers/fields';
+import { urlField } from '../../descriptions/fields';
 import { defineSync } from '../define';
-import { answerData } from '../../helpers/resourceFields';
+import { answerData } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Share Link',

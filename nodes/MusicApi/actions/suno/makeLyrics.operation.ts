@@ -1,7 +1,7 @@
 import { defineSync } from '../define';
-import { textField } from '../../helpers/fields';
-import { submittedTaskId } from '../../helpers/output';
-import { missingInAnswer } from '../../helpers/resourceFields';
+import { textField } from '../../descriptions/fields';
+import { submittedTaskId } from '../../../shared/results/output';
+import { missingInAnswer } from '../answers';
 
 export const GET_LYRICS_PREFIX = '/suno/get-lyrics/';
 

@@ -1,0 +1,67 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { RequestSettings } from '../../shared/transport/MusicApiClient';
+
+/** Node-wide request behaviour; defaults suit MusicAPI's standard plan. */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 3,
+			description:
+				'Retries for rate limits, server errors and network failures. A create is only repeated when it certainly did not start a job.',
+		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'How long to wait for one answer',
+		},
+		{
+			displayName: 'Retry Delay (Milliseconds)',
+			name: 'retryDelay',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description: 'First wait before a retry; it doubles each time. A Retry-After from MusicAPI takes precedence.',
+		},
+		{
+			displayName: 'Seconds Between Requests',
+			name: 'interval',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 3,
+			description:
+				'Minimum gap between two requests of this execution. The standard plan allows 1 request per 3 s; lower it only if your plan allows more. 0 turns spacing off.',
+		},
+	],
+};
+
+export function readRequestSettings(fn: IExecuteFunctions): Partial<RequestSettings> {
+	return readRequestSettingsWith((name, fallback) => fn.getNodeParameter(name, 0, fallback as never));
+}
+
+export function readRequestSettingsWith(getParameter: (name: string, fallback: unknown) => unknown): Partial<RequestSettings> {
+	const given = getParameter('requestOptions', {}) as Partial<{
+		maxRetries: number;
+		timeout: number;
+		retryDelay: number;
+		interval: number;
+	}>;
+	return {
+		maxRetries: given.maxRetries,
+		timeoutMs: given.timeout !== undefined ? given.timeout * 1000 : undefined,
+		retryDelayMs: given.retryDelay,
+		intervalMs: given.interval !== undefined ? given.interval * 1000 : undefined,
+	};
+}

@@ -1,0 +1,264 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { asNodeError, sleepUnlessCancelled } from './nodeError';
+
+import {
+	mapHttpError,
+	mapNetworkError,
+	networkErrorCode,
+	neverReachedServer,
+	redact,
+	redactDeep,
+	unconfirmedSubmitError,
+	type MappedApiError,
+} from './errors';
+import { spacerFor, type RequestSpacer } from './RequestSpacer';
+
+import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
+export { CREDENTIAL_NAME } from '../constants';
+
+export type ApiContext = IExecuteFunctions | IWebhookFunctions;
+
+export interface RequestSettings {
+	/** Retries after the first attempt, for the failures that may be retried. */
+	maxRetries: number;
+	/** Minimum gap between two requests of one execution; 0 turns spacing off. */
+	intervalMs: number;
+	/** First backoff; doubles each retry (with jitter), capped at 60 s. */
+	retryDelayMs: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
+	maxRetries: 3,
+	intervalMs: 3000,
+	retryDelayMs: 1000,
+	timeoutMs: 60_000,
+};
+
+export interface ApiRequest {
+	method: 'GET' | 'POST';
+	/** Path below the base URL, e.g. `/sonic/create`. */
+	path: string;
+	body?: IDataObject;
+	qs?: IDataObject;
+	/**
+	 * `submit` starts billable work and is never sent twice unless the first attempt certainly did not arrive
+	 * (429, 503, connection refused); `read` (polls, GETs) is safe to repeat.
+	 */
+	kind: 'submit' | 'read';
+	/** Overrides the node's request timeout (the sync upload takes ~20 s). Any 2xx answer counts as success. */
+	timeoutMs?: number;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+interface Attempt {
+	response?: ApiResponse;
+	networkCode?: string;
+	unreadable?: boolean;
+}
+
+/**
+ * The one place that talks HTTP to MusicAPI: base URL and auth from the credential (n8n injects the bearer
+ * token), request spacing, retries with backoff and Retry-After, and the single error mapping of design.md.
+ */
+export class MusicApiClient {
+	private constructor(
+		private readonly ctx: ApiContext,
+		readonly baseUrl: string,
+		private readonly secrets: string[],
+		readonly settings: RequestSettings,
+		private readonly spacer: RequestSpacer,
+	) {}
+
+	static async create(ctx: ApiContext, settings: Partial<RequestSettings> = {}): Promise<MusicApiClient> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+		const secrets = [credentials.apiKey, credentials.webhookSecret].filter(
+			(s): s is string => typeof s === 'string' && s !== '',
+		);
+		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
+		const spacer = spacerFor(`${ctx.getExecutionId() ?? 'manual'}|${baseUrl}`, merged.intervalMs);
+		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacer);
+	}
+
+	get node() {
+		return this.ctx.getNode();
+	}
+
+	get cancelSignal(): AbortSignal | undefined {
+		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
+	}
+
+	/** Sends one request; resolves with any 2xx answer, throws a mapped NodeApiError otherwise. */
+	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
+		const where = { method: req.method, path: req.path };
+		for (let attempt = 0; ; attempt++) {
+			await this.spacer.acquire(this.cancelSignal).catch((error: unknown) => {
+				throw asNodeError(this.node, error, itemIndex);
+			});
+			const result = await this.send(req).finally(() => this.spacer.release());
+			const canRetry = attempt < this.settings.maxRetries;
+			const { response } = result;
+
+			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
+				return { ...response, body: redactDeep(response.body, this.secrets) };
+			}
+
+			if (response?.statusCode === 429) {
+				const wait = retryAfterMs(response.headers) ?? this.backoff(attempt);
+				if (canRetry) {
+					this.spacer.pushBack(wait);
+					this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
+					continue;
+				}
+				throw this.error(mapHttpError(429, response.body, where), itemIndex);
+			}
+
+			const retriable = this.isRetriable(req, result);
+			if (retriable && canRetry) {
+				const wait = this.backoff(attempt);
+				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${attempt + 1} in ${wait} ms`);
+				await sleepUnlessCancelled(this.node, wait, this.cancelSignal);
+				continue;
+			}
+			if (!retriable && req.kind === 'submit' && this.ambiguous(result)) {
+				throw this.error(unconfirmedSubmitError(describe(result), where), itemIndex);
+			}
+			if (result.networkCode !== undefined || !response) {
+				throw this.error(mapNetworkError(result.networkCode, where), itemIndex);
+			}
+			if (result.unreadable) {
+				throw this.error(
+					{
+						kind: 'bad_response',
+						message: `MusicAPI answered ${req.method} ${req.path} with a body that is not JSON`,
+						description: 'MusicAPI or a proxy in between sent an unreadable answer; run again later.',
+						details: { request: `${req.method} ${req.path}`, httpCode: String(response.statusCode) },
+					},
+					itemIndex,
+				);
+			}
+			throw this.error(
+				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers) }),
+				itemIndex,
+			);
+		}
+	}
+
+	/** Fails with a NodeApiError carrying a user message, remedy and the item index. */
+	error(mapped: Omit<MappedApiError, 'kind'> & { kind: string }, itemIndex: number): NodeApiError {
+		const clean = (text: string) => redact(text, this.secrets);
+		const details = JSON.parse(clean(JSON.stringify(mapped.details))) as JsonObject;
+		const error = new NodeApiError(this.ctx.getNode(), { ...details, kind: mapped.kind }, {
+			message: clean(mapped.message),
+			description: clean(mapped.description),
+			httpCode: mapped.httpCode,
+			itemIndex,
+		});
+		// NodeApiError swaps any message naming a network code (ECONNRESET…) for its generic text; ours says more.
+		error.message = clean(mapped.message);
+		return error;
+	}
+
+	private async send(req: ApiRequest): Promise<Attempt> {
+		const options: IHttpRequestOptions = {
+			method: req.method,
+			url: `${this.baseUrl}${req.path}`,
+			qs: req.qs,
+			body: req.body,
+			json: req.body !== undefined,
+			// Parse ourselves: proxies answer HTML and faults answer half a JSON document; both must be seen as such.
+			encoding: 'text',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: req.timeoutMs ?? this.settings.timeoutMs,
+			abortSignal: this.cancelSignal,
+		};
+		let raw: { statusCode: number; body: unknown; headers: Record<string, unknown> };
+		try {
+			raw = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_NAME, options)) as typeof raw;
+		} catch (error) {
+			if (this.cancelSignal?.aborted) throw asNodeError(this.node, error);
+			return { networkCode: networkErrorCode(error) ?? 'UNKNOWN' };
+		}
+		const { value, ok } = parseBody(raw.body);
+		const response = { statusCode: raw.statusCode, body: value, headers: raw.headers ?? {} };
+		// An unreadable success is a broken answer; an unreadable error page is still an error with a status.
+		return { response, unreadable: !ok && raw.statusCode >= 200 && raw.statusCode < 300 };
+	}
+
+	private isRetriable(req: ApiRequest, result: Attempt): boolean {
+		const status = result.response?.statusCode;
+		if (req.kind === 'read') {
+			return result.networkCode !== undefined || result.unreadable === true || (status !== undefined && status >= 500);
+		}
+		// A create is repeated only when it certainly did not start a job.
+		return status === 503 || neverReachedServer(result.networkCode);
+	}
+
+	private ambiguous(result: Attempt): boolean {
+		const status = result.response?.statusCode;
+		return result.networkCode !== undefined || result.unreadable === true || (status !== undefined && status >= 500);
+	}
+
+	private backoff(attempt: number): number {
+		const base = this.settings.retryDelayMs * 2 ** attempt;
+		return Math.min(60_000, Math.round(base * (0.8 + Math.random() * 0.4)));
+	}
+
+	private log(message: string) {
+		this.ctx.logger.info(redact(message, this.secrets));
+	}
+}
+
+function definedOnly<T extends object>(value: Partial<T>): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+function parseBody(body: unknown): { value: unknown; ok: boolean } {
+	if (typeof body !== 'string') return { value: body, ok: true };
+	if (body.trim() === '') return { value: undefined, ok: true };
+	try {
+		return { value: JSON.parse(body), ok: true };
+	} catch {
+		return { value: body, ok: false };
+	}
+}
+
+function header(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Record<string, unknown>): number | undefined {
+	const value = header(headers, 'retry-after');
+	if (!value) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function requestId(headers: Record<string, unknown>): string | undefined {
+	return header(headers, 'x-request-id') ?? header(headers, 'request-id');
+}
+
+function describe(result: Attempt): string {
+	if (result.networkCode) return result.networkCode;
+	if (result.unreadable) return 'unreadable answer';
+	return `HTTP ${result.response?.statusCode}`;
+}

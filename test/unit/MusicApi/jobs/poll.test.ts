@@ -1,0 +1,77 @@
+import type { MusicApiClient } from '../../../../nodes/shared/transport/MusicApiClient';
+import { waitForTasks, type PendingTask } from '../../../../nodes/MusicApi/jobs/poll';
+
+/** A stand-in client whose sonic tasks finish `latencyMs` after submission. */
+function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string } = {}) {
+	const polls: Record<string, number> = {};
+	const client = {
+		cancelSignal: undefined as AbortSignal | undefined,
+		node: { name: 'MusicAPI' },
+		async request(req: { path: string }) {
+			const taskId = req.path.split('/').pop() as string;
+			polls[taskId] = (polls[taskId] ?? 0) + 1;
+			if (opts.failPoll === taskId) throw Object.assign(new Error('task not found.'), { description: 'lost' });
+			if (Date.now() < finishAt[taskId]) return { statusCode: 202, body: { type: 'not_ready' }, headers: {} };
+			return {
+				statusCode: 200,
+				body: { code: 200, data: [{ clip_id: `${taskId}-a`, state: 'succeeded', audio_url: 'u', duration: '1.5' }] },
+				headers: {},
+			};
+		},
+	};
+	return { client: client as unknown as MusicApiClient, polls };
+}
+
+function tasks(ids: string[], submittedAt: number): PendingTask[] {
+	return ids.map((taskId, itemIndex) => ({ itemIndex, taskId, dialect: 'sonic', pollPath: `/sonic/task/${taskId}`, submittedAt }));
+}
+
+const quiet = { log: () => undefined };
+
+describe('waitForTasks', () => {
+	it('learns the job duration from the first finished job and polls the rest about once', async () => {
+		const now = Date.now();
+		const ids = ['t0', 't1', 't2', 't3', 't4', 't5'];
+		const { client, polls } = fakeClient(Object.fromEntries(ids.map((id) => [id, now + 150])));
+		const outcomes = await waitForTasks(client, tasks(ids, now), { pollIntervalMs: 40, timeoutMs: 5000, ...quiet });
+		expect(outcomes).toHaveLength(6);
+		expect(outcomes.every((o) => 'task' in o && o.task.state === 'succeeded')).toBe(true);
+		const total = Object.values(polls).reduce((a, b) => a + b, 0);
+		expect(total / ids.length).toBeLessThanOrEqual(2);
+	});
+
+	it('reports tasks still running at the deadline with their last state', async () => {
+		const now = Date.now();
+		const { client } = fakeClient({ done: now, slow: now + 60_000 });
+		const outcomes = await waitForTasks(client, tasks(['done', 'slow'], now), { pollIntervalMs: 10, timeoutMs: 150, ...quiet });
+		expect(outcomes.find((o) => o.taskId === 'done')).toMatchObject({ task: { state: 'succeeded' } });
+		expect(outcomes.find((o) => o.taskId === 'slow')).toMatchObject({ timedOut: true, lastState: 'pending' });
+	});
+
+	it('keeps going when one task poll fails, reporting that task', async () => {
+		const now = Date.now();
+		const { client } = fakeClient({ ok: now, lost: now }, { failPoll: 'lost' });
+		const outcomes = await waitForTasks(client, tasks(['ok', 'lost'], now), { pollIntervalMs: 5, timeoutMs: 2000, ...quiet });
+		expect(outcomes.find((o) => o.taskId === 'ok')).toMatchObject({ task: { state: 'succeeded' } });
+		expect(outcomes.find((o) => o.taskId === 'lost')).toHaveProperty('error');
+	});
+
+	it('stops waiting when the execution is cancelled', async () => {
+		const now = Date.now();
+		const { client } = fakeClient({ slow: now + 60_000 });
+		const controller = new AbortController();
+		(client as unknown as { cancelSignal: AbortSignal }).cancelSignal = controller.signal;
+		const waiting = waitForTasks(client, tasks(['slow'], now), { pollIntervalMs: 30, timeoutMs: 60_000, ...quiet });
+		setTimeout(() => controller.abort(), 80);
+		await expect(waiting).rejects.toThrow(/cancel/i);
+	});
+
+	it('logs progress with task ids and states', async () => {
+		const now = Date.now();
+		const lines: string[] = [];
+		const { client } = fakeClient({ t: now + 500 });
+		await waitForTasks(client, tasks(['t'], now), { pollIntervalMs: 10, timeoutMs: 2000, log: (l) => lines.push(l) });
+		expect(lines.some((l) => /task t \(item 0\): pending/.test(l))).toBe(true);
+		expect(lines.some((l) => /task t \(item 0\): succeeded/.test(l))).toBe(true);
+	});
+});

@@ -1,0 +1,65 @@
+import { mapHttpError, mapNetworkError, neverReachedServer, redact, unconfirmedSubmitError } from '../../../../nodes/shared/transport/errors';
+
+const where = { method: 'POST', path: '/sonic/create' };
+
+describe('mapHttpError', () => {
+	it.each([
+		[401, { type: 'unauthorized', error: 'Authorization header is missing.' }, 'auth', /API key/],
+		[402, { type: 'forbidden', error: 'Insufficient credits' }, 'credits', /credits/],
+		[403, { type: 'forbidden', error: 'The remaining credits are not enough. You can buy more one-time credit packs or subscribe.' }, 'credits', /credits/],
+		[403, { type: 'forbidden', error: 'You do not have an active subscription.' }, 'credits', /credits/],
+		[403, { type: 'forbidden', error: "Your lyrics contain inappropriate content: 'xyz'" }, 'moderation', /refused/],
+		[400, { type: 'validation_error', error: "The 'mv' field is invalid." }, 'validation', /rejected/],
+		[404, { type: 'not_found', error: 'Not found' }, 'not_found', /does not know/],
+		[410, { error: 'Gone' }, 'gone', /retired/],
+		[429, { type: 'rate_limit', error: 'Too many requests.' }, 'rate_limit', /rate limit/],
+		[500, { type: 'server_error', error: 'Internal Server Error.' }, 'server', /server error 500/],
+		[502, '<html><body>Bad gateway</body></html>', 'server', /server error 502$/],
+	])('%i %j → %s', (status, body, kind, message) => {
+		const mapped = mapHttpError(status, body, where);
+		expect(mapped.kind).toBe(kind);
+		expect(mapped.message).toMatch(message);
+		expect(mapped.description.length).toBeGreaterThan(20);
+		expect(mapped.details.httpCode).toBe(String(status));
+	});
+
+	it("quotes the API's own words and keeps its type and request id", () => {
+		const mapped = mapHttpError(400, { type: 'validation_error', error: 'The title character length should be less than 80.' }, { ...where, requestId: 'req-1' });
+		expect(mapped.message).toContain('The title character length should be less than 80.');
+		expect(mapped.details).toMatchObject({ type: 'validation_error', requestId: 'req-1', request: 'POST /sonic/create' });
+	});
+
+	it('reads `message` and `detail` bodies seen in the wild', () => {
+		expect(mapHttpError(400, { message: 'task not found.' }, where).message).toContain('task not found.');
+		expect(mapHttpError(400, { detail: 'missing task id.' }, where).message).toContain('missing task id.');
+	});
+});
+
+describe('network and submit errors', () => {
+	it('knows which failures never reached the server', () => {
+		expect(neverReachedServer('ECONNREFUSED')).toBe(true);
+		expect(neverReachedServer('ECONNRESET')).toBe(false);
+		expect(neverReachedServer('ECONNABORTED')).toBe(false);
+		expect(neverReachedServer(undefined)).toBe(false);
+	});
+
+	it('says a timed-out request timed out', () => {
+		expect(mapNetworkError('ECONNABORTED', where).message).toMatch(/did not answer .* in time/);
+		expect(mapNetworkError('ECONNRESET', where).message).toContain('ECONNRESET');
+	});
+
+	it('says an unconfirmed create was not resent', () => {
+		const mapped = unconfirmedSubmitError('HTTP 502', where);
+		expect(mapped.message).toMatch(/not sent again/);
+		expect(mapped.description).toMatch(/never charged twice/);
+	});
+});
+
+describe('redact', () => {
+	it('removes every secret occurrence', () => {
+		expect(redact('key sk-12345 and sk-12345 and whsec', ['sk-12345', 'whsec'])).toBe('key *** and *** and ***');
+	});
+	it('ignores empty and very short secrets', () => {
+		expect(redact('abc', ['', 'a'])).toBe('abc');
+	});
+});
