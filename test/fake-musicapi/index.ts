@@ -7,4 +7,4 @@ export { signWebhook } from './webhooks/sign';
 export { DEFAULT_COSTS, DEFAULT_MODELS, MODELS_2026_07, MODELS_2026_10, BASIC_STEMS, FULL_STEMS, defaultOptions } from './defaults';
 export { MARKERS } from './markers';
 export { CREDITS_MESSAGE } from './pipeline';
-export type { CreditBalance, Delivery, FakeMusicApi, FakeOptions, Fault, FaultMatch, LoggedRequest } from './types';
+export type { CreditBalance, Delivery, DeliveryInFlight, FakeMusicApi, FakeOptions, Fault, FaultMatch, LoggedRequest } from './types';

@@ -42,6 +42,7 @@ export async function startFakeMusicApi(options: Partial<FakeOptions> = {}, list
 		setCredits: (credits, extraCredits = 0, apiKey) => state.ledger.set(apiKey ?? state.defaultApiKey, credits, extraCredits),
 		requestsTo: (method, path) => state.requests.filter((request) => request.method === method.toUpperCase() && pathMatches(path, request.path)),
 		waitForDeliveries: (count, timeoutMs = 5000) => waitForDeliveries(state, count, timeoutMs),
+		deliveriesInFlight: () => state.webhooks.inFlight(),
 		advanceTime: (ms) => state.advanceTime(ms),
 		reset: () => state.reset(),
 		stop: () =>

@@ -85,8 +85,17 @@ export interface Delivery {
 	status: number | null;
 	event: string;
 	taskId: string;
+	/** When this attempt was sent (ms since epoch): the order deliveries left the fake in. */
+	sentAt: number;
+	/**
+	 * When the receiver's answer ended, or the attempt failed (ms since epoch). A slow receiver answers an earlier
+	 * delivery after a later one, so order deliveries by `sentAt`.
+	 */
 	time: number;
 }
+
+/** A delivery attempt sent whose receiver has not answered yet. */
+export type DeliveryInFlight = Omit<Delivery, 'status' | 'time'>;
 
 export type Fault =
 	| { type: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: number; body?: string }
@@ -121,6 +130,8 @@ export interface FakeMusicApi {
 	setCredits(credits: number, extraCredits?: number, apiKey?: string): void;
 	requestsTo(method: string, path: string | RegExp): LoggedRequest[];
 	waitForDeliveries(count: number, timeoutMs?: number): Promise<Delivery[]>;
+	/** Extra: attempts sent and not answered yet (each moves to `deliveries` when answered or failed). */
+	deliveriesInFlight(): DeliveryInFlight[];
 	/**
 	 * Extra: moves the fake's clock forward, so a test can walk a task through its phases without sleeping;
 	 * due webhooks and refunds happen at once.

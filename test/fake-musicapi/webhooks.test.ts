@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Delivery, type FakeMusicApi, signWebhook, startFakeMusicApi } from './index';
 import { CREATE_BODY, FINISH_MS, type Received, startReceiver, submit } from './test-helpers';
 
@@ -50,8 +52,59 @@ describe('fake MusicAPI: webhooks', () => {
 			status: 200,
 			event: 'song.completed',
 			taskId: id,
+			sentAt: expect.any(Number),
 			time: expect.any(Number),
 		});
+		expect(delivery.sentAt).toBeLessThanOrEqual(delivery.time);
+	});
+
+	it('records when each delivery was sent and when it was answered: a slow answer does not reorder sends', async () => {
+		// The streaming delivery's answer is held until the completion (sent later) has been answered.
+		const answered: string[] = [];
+		let releaseStreaming: (() => void) | undefined;
+		let streamingArrived: () => void = () => undefined;
+		const arrived = new Promise<void>((resolve) => (streamingArrived = resolve));
+		const server = http.createServer((req, res) => {
+			req.resume();
+			req.on('end', () => {
+				const answer = (): void => {
+					answered.push(String(req.headers['x-webhook-event']));
+					res.writeHead(200, { 'Content-Type': 'application/json' });
+					res.end('{}');
+				};
+				if (req.headers['x-webhook-event'] === 'song.streaming') {
+					releaseStreaming = answer;
+					streamingArrived();
+				} else {
+					answer();
+					res.on('finish', () => releaseStreaming?.());
+				}
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			fake.options.streamingCallback = true;
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+			await submit(fake, '/sonic/create', { ...CREATE_BODY, webhook_url: url, webhook_secret: 's' });
+			fake.advanceTime(40000);
+			await arrived;
+			expect(fake.deliveriesInFlight()).toEqual([expect.objectContaining({ event: 'song.streaming', sentAt: expect.any(Number) })]);
+			fake.advanceTime(FINISH_MS);
+			const deliveries = await fake.waitForDeliveries(2);
+			// Recorded as answered: the completion first. Sent: the streaming delivery first.
+			expect(deliveries.map((delivery) => delivery.event)).toEqual(['song.completed', 'song.streaming']);
+			expect(answered).toEqual(['song.completed', 'song.streaming']);
+			const [completed, streaming] = deliveries;
+			expect(streaming.sentAt).toBeLessThanOrEqual(completed.sentAt);
+			expect(streaming.time).toBeGreaterThanOrEqual(completed.time);
+			for (const delivery of deliveries) expect(delivery.sentAt).toBeLessThanOrEqual(delivery.time);
+			expect(fake.deliveriesInFlight()).toEqual([]);
+		} finally {
+			await new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+		}
 	});
 
 	it('signs with the default secret when the submit had none, and can call the platform "sonic"', async () => {

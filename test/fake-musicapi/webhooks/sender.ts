@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { Scheduler } from '../scheduler';
-import type { Delivery } from '../types';
+import type { Delivery, DeliveryInFlight } from '../types';
 import type { WebhookPayload } from './payload';
 import { signWebhook } from './sign';
 
@@ -21,7 +21,7 @@ export interface SenderHooks {
  * X-Webhook-Id (that is what receivers dedupe on) but is signed afresh with a new timestamp.
  */
 export class WebhookSender {
-	private readonly inflight = new Set<http.ClientRequest>();
+	private readonly inflight = new Map<http.ClientRequest, DeliveryInFlight>();
 	private stopped = false;
 	/** Bumped by abortAll(), so answers to aborted deliveries are not recorded after a reset. */
 	private generation = 0;
@@ -35,8 +35,13 @@ export class WebhookSender {
 	/** Used by reset()/stop(): pending deliveries are dropped, not recorded. */
 	abortAll(): void {
 		this.generation += 1;
-		for (const request of this.inflight) request.destroy();
+		for (const request of this.inflight.keys()) request.destroy();
 		this.inflight.clear();
+	}
+
+	/** Sent and not answered yet: lets a waiting test tell "never sent" from "the receiver is slow". */
+	inFlight(): DeliveryInFlight[] {
+		return [...this.inflight.values()];
 	}
 
 	stop(): void {
@@ -58,9 +63,10 @@ export class WebhookSender {
 			'X-Webhook-Timestamp': String(timestamp),
 			'X-Webhook-Signature': signWebhook(secret, timestamp, body),
 		};
+		const sentAt = Date.now();
 		const finish = (status: number | null): void => {
 			if (this.stopped || generation !== this.generation) return;
-			this.hooks.record({ url, headers, body, status, event: payload.event, taskId: payload.task_id, time: Date.now() });
+			this.hooks.record({ url, headers, body, status, event: payload.event, taskId: payload.task_id, sentAt, time: Date.now() });
 			const delivered = status !== null && status >= 200 && status < 300;
 			if (!delivered && attempt < this.hooks.retries()) {
 				this.hooks.scheduler.after(this.hooks.retryDelayMs(), () => this.attempt(url, secret, payload, webhookId, attempt + 1));
@@ -91,7 +97,7 @@ export class WebhookSender {
 				response.on('error', () => settle(response.statusCode ?? null));
 			},
 		);
-		this.inflight.add(request);
+		this.inflight.set(request, { url, headers, body, event: payload.event, taskId: payload.task_id, sentAt });
 		request.on('timeout', () => request.destroy(new Error('receiver timeout')));
 		request.on('error', () => settle(null));
 		request.on('close', () => this.inflight.delete(request));
