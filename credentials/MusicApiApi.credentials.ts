@@ -17,7 +17,8 @@ export class MusicApiApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/musicapi.svg', dark: 'file:../icons/musicapi.dark.svg' };
 
-	documentationUrl = 'https://docs.musicapi.ai/introduction';
+	// This package's own page on setting the credential up (the API reference is linked from there).
+	documentationUrl = 'https://github.com/n8n-nodes-musicapi/n8n-nodes-musicapi#credential-musicapi-api';
 
 	properties: INodeProperties[] = [
 		{
@@ -44,7 +45,7 @@ export class MusicApiApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional. Sent as webhook_secret with jobs that report back by webhook; MusicAPI signs its deliveries with it and the MusicAPI Trigger verifies them.',
+				'Optional. Sent with jobs that report back by webhook; MusicAPI signs its deliveries with it and the MusicAPI Trigger verifies them.',
 		},
 	];
 

@@ -4,8 +4,9 @@
  * Starts the same set-up as `npm run demo` (scripts/demo.ts: real n8n 2.40.7 + this package + fake MusicAPI +
  * the examples), then drives the editor in headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH)
  * with playwright-core: logs in as the owner, opens the "generate a song" example, runs it from the node's
- * panel, and opens the MusicAPI Trigger and the node picker. Every shot is checked before it is saved (the
- * page is the editor, not the sign-in form; the element it is about is visible; no first-run modal covers it).
+ * panel, and opens the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every
+ * shot is checked before it is saved (the page is the editor, not the sign-in form; the element it is about is
+ * visible; no first-run modal covers it).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,6 +33,9 @@ const CHROMIUM_ARGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ];
+
+// Searches that found nothing before the codex aliases (issue 11); each must show the MusicAPI node.
+const PICKER_SEARCHES = ['extend', 'wav', 'background music'];
 
 const log = (line: string): void => void process.stderr.write(`[screenshots] ${line}\n`);
 
@@ -193,6 +197,16 @@ async function takeAll(page: Page, demo: Demo): Promise<string[]> {
 	await result.click();
 	await page.waitForTimeout(800);
 	files.push(await shoot(page, 'node-picker-actions', [creator.getByText('Create a song', { exact: true })]));
+
+	// (f) Everyday intents the picker must lead to the node by (codex aliases): one shot per search.
+	for (const word of PICKER_SEARCHES) {
+		await page.keyboard.press('Escape');
+		await page.click('[data-test-id="node-creator-plus-button"]');
+		await creator.waitFor({ state: 'visible' });
+		await page.keyboard.type(word, { delay: 30 });
+		await page.waitForTimeout(800);
+		files.push(await shoot(page, `node-picker-${word.replace(/\s+/g, '-')}`, [creator.getByText('MusicAPI', { exact: true }).first()]));
+	}
 	return files;
 }
 

@@ -16,15 +16,27 @@ import { callbackWebhook } from './jobs/callback/resume';
 import { requestOptionsProperty } from './descriptions/requestOptions';
 import { modelSearch } from './descriptions/models';
 
+/**
+ * The subtitle under the node on the canvas names its action ("Create a song"), not "sonic: create": n8n
+ * evaluates it as an expression, so it looks the action up by resource and operation.
+ */
+const ACTIONS = Object.fromEntries(
+	RESOURCES.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op.action])),
+);
+export const ACTION_SUBTITLE = `={{ ${JSON.stringify(ACTIONS)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
+
 export class MusicApi implements INodeType {
+	// The subtitle is built from the operations, so this rule cannot read it here; the description lint test
+	// (test/unit/editor) runs it over the built description, where the subtitle is a literal.
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'MusicAPI',
 		name: 'musicApi',
 		icon: { light: 'file:../../icons/musicapi.svg', dark: 'file:../../icons/musicapi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["resource"] + ": " + $parameter["operation"]}}',
-		description: 'Generate songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
+		subtitle: ACTION_SUBTITLE,
+		description: 'Create AI songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
 		defaults: { name: 'MusicAPI' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,6 +50,8 @@ export class MusicApi implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// In registry order, not alphabetical: the node picker lists the actions in this order, and Sonic's
+				// (today's models) must come first, not after Account, Nuro, Producer and Riffusion.
 				options: RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })),
 				default: 'sonic',
 			},

@@ -12,7 +12,7 @@ import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery 
 import type { RawBody } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
 import type { WebhookDelivery } from '../shared/tasks';
-import { MUSICAPI_TRIGGER_WEBHOOK, triggerProperties } from './description';
+import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
 import { attachAudio, deliveryItems, filteredOut } from './items';
 import type { DeliveryMeta } from './items';
@@ -36,7 +36,11 @@ export class MusicApiTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when MusicAPI reports a finished, failed or streaming song by webhook',
+		// The node picker shows this as the summary of the whole app (node and trigger), so it speaks of both.
+		description: 'Create AI songs, lyrics, stems and WAVs with MusicAPI, and start workflows when they are ready',
+		eventTriggerDescription: 'Waiting for MusicAPI to call the Test URL',
+		activationMessage: "MusicAPI jobs sent with this node's Production URL now start the workflow.",
+		triggerPanel: TRIGGER_PANEL,
 		defaults: { name: 'MusicAPI Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,4 @@
-import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import type { INodeProperties, IWebhookDescription, TriggerPanelDefinition } from 'n8n-workflow';
 
 /**
  * The trigger's one endpoint. `isFullPath: false` keeps n8n's per-node prefix, so the production URL is
@@ -12,6 +12,22 @@ export const MUSICAPI_TRIGGER_WEBHOOK: IWebhookDescription = {
 	isFullPath: false,
 };
 
+/**
+ * The panel's help, in the words of n8n's Webhook node: the Test URL while building (deliveries show in the
+ * editor), the Production URL once published. MusicAPI has no webhook registration, so it says where the URL goes.
+ */
+export const TRIGGER_PANEL: TriggerPanelDefinition = {
+	header: 'Waiting for MusicAPI to report a job',
+	executionsHelp: {
+		inactive:
+			"MusicAPI calls the URL a job was sent with (MusicAPI node → Completion: Submit Only → Send Result to Webhook URL). <br /><br /><b>While building your workflow</b>, click the listen button, then start a job with this node's <b>Test URL</b>. The delivery shows up in this editor.<br /><br /><b>Once you're happy with your workflow</b>, publish it and send your jobs with the <b>Production URL</b>. These executions show up in the <a data-key='executions'>executions list</a>, but not in the editor.",
+		active:
+			"MusicAPI calls the URL a job was sent with (MusicAPI node → Completion: Submit Only → Send Result to Webhook URL). <br /><br /><b>While building your workflow</b>, click the listen button, then start a job with this node's <b>Test URL</b>. The delivery shows up in this editor.<br /><br /><b>Your workflow is published</b>: jobs sent with the <b>Production URL</b> start it automatically. These executions show up in the <a data-key='executions'>executions list</a>, but not in the editor.",
+	},
+	activationHint:
+		"Once you've finished building your workflow, send your jobs with the Production URL: they start it without this button.",
+};
+
 export type TriggerEvent = 'completed' | 'failed' | 'streaming';
 export type TriggerPlatform = 'sonic' | 'producer' | 'nuro';
 export type OutputMode = 'clip' | 'delivery';
@@ -19,7 +35,7 @@ export type OutputMode = 'clip' | 'delivery';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			'MusicAPI has no webhook registration: put this node\'s Production URL into the webhook URL of your MusicAPI jobs (the MusicAPI node\'s "Submit Only" mode has a field for it). Deliveries are verified with the Webhook Secret of the credential. MusicAPI signs with a platform default secret when a job is created without one, so set a secret in the credential and send it with your jobs: without a secret every delivery is refused (401).',
+			'MusicAPI calls the address a job was sent with: paste this node\'s Test URL (while building) or Production URL (once published) into Send Result to Webhook URL of the MusicAPI node (Completion: Submit Only). Set a Webhook Secret in the credential: MusicAPI otherwise signs with a platform default secret, and such deliveries are refused.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
@@ -32,17 +48,17 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				name: 'Completed',
 				value: 'completed',
-				description: 'The song is finished (song.completed)',
+				description: 'The song is finished',
 			},
 			{
 				name: 'Failed',
 				value: 'failed',
-				description: 'The job failed (song.failed); the item carries the reason',
+				description: 'The job failed; the item carries the reason',
 			},
 			{
 				name: 'Streaming',
 				value: 'streaming',
-				description: 'Early preview while the clips are still rendering (song.streaming); not the final audio',
+				description: 'Early preview while the clips are still rendering; not the final audio',
 			},
 		],
 		default: ['completed', 'failed'],
@@ -90,23 +106,25 @@ export const triggerProperties: INodeProperties[] = [
 			},
 		],
 		default: 'clip',
+		description: 'How a delivery becomes items',
 	},
 	{
 		displayName: 'Download Audio',
 		name: 'downloadAudio',
 		type: 'boolean',
-		default: false,
+		// On, as in the MusicAPI node (Result Options → Download Audio): a finished song arrives as a file.
+		default: true,
 		description:
 			"Whether to attach each finished clip's audio as a file. MusicAPI gets its answer first; a failed download leaves the URL and a downloadError field in the item.",
 	},
 	{
-		displayName: 'Binary Property',
+		displayName: 'Put Output File in Field',
 		name: 'binaryProperty',
 		type: 'string',
 		default: 'data',
 		displayOptions: { show: { downloadAudio: [true] } },
-		description:
-			'Name of the binary property that receives the audio file. With one item per delivery, each clip gets its own, e.g. data_0, data_1.',
+		hint: 'The name of the output binary field to put the audio file in',
+		description: 'With one item per delivery, each clip gets its own field, e.g. data_0, data_1',
 	},
 	{
 		displayName: 'Accept Unsigned Deliveries (Testing Only)',

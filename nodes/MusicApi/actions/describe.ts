@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { completionProperties } from '../descriptions/completionFields';
+import { alphabetical } from '../descriptions/fields';
 import type { ResourceDefinition } from './types';
 
 /** The Operation dropdown of one resource and every operation's fields, shown only for that operation. */
@@ -13,12 +14,14 @@ export function describeResource(resource: ResourceDefinition): INodeProperties[
 		default: firstOperation,
 		noDataExpression: true,
 		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations.map((op) => ({
-			name: op.name,
-			value: op.value,
-			action: op.action,
-			description: op.description,
-		})),
+		options: alphabetical(
+			resource.operations.map((op) => ({
+				name: op.name,
+				value: op.value,
+				action: op.action,
+				description: op.description,
+			})),
+		),
 	};
 	const asyncOps = resource.operations.filter((op) => op.mode === 'async').map((op) => op.value);
 	return [

@@ -35,10 +35,10 @@ export const completionProperties: INodeProperties[] = [
 		name: 'webhookUrl',
 		type: 'string',
 		default: '',
-		placeholder: 'https://your-n8n/webhook/…/musicapi',
+		placeholder: 'e.g. https://your-n8n.example.com/webhook/…/musicapi',
 		displayOptions: { show: { completion: ['submit'] } },
 		description:
-			'Optional. MusicAPI POSTs the finished job here, signed with the credential\'s webhook secret. Paste the production URL of a MusicAPI Trigger node to continue in another workflow.',
+			'Optional. MusicAPI sends the finished job to this address, signed with the credential\'s webhook secret. Paste the Production URL of a MusicAPI Trigger node to continue in another workflow.',
 	},
 	{
 		displayName: 'Result Options',
@@ -47,6 +47,7 @@ export const completionProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { completion: ['wait', 'callback'] } },
+		// Alphabetical by display name, as n8n lists a collection's options.
 		options: [
 			{
 				displayName: 'Audio Format',
@@ -61,13 +62,6 @@ export const completionProperties: INodeProperties[] = [
 					'WAV asks MusicAPI for a lossless file (Sonic: the WAV endpoint, 1–2 credits per clip; Producer: the clip\'s WAV file)',
 			},
 			{
-				displayName: 'Binary Property',
-				name: 'binaryProperty',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary property that receives the audio file',
-			},
-			{
 				displayName: 'Download Audio',
 				name: 'downloadAudio',
 				type: 'boolean',
@@ -80,7 +74,7 @@ export const completionProperties: INodeProperties[] = [
 				name: 'downloadImage',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to also attach the cover image (binary property named like Binary Property plus "Image", e.g. dataImage)',
+				description: 'Whether to also attach the cover image, in a field named like the audio\'s plus "Image" (e.g. dataImage)',
 			},
 			{
 				displayName: 'Include Raw Response',
@@ -96,6 +90,13 @@ export const completionProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: 15,
 				description: 'How often each job is checked. MusicAPI recommends 15–25 s; all jobs share the rate limit.',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryProperty',
+				type: 'string',
+				default: 'data',
+				hint: 'The name of the output binary field to put the audio file in',
 			},
 			{
 				displayName: 'Timeout (Minutes)',

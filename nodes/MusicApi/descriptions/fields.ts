@@ -29,6 +29,17 @@ interface Common {
 	hint?: string;
 }
 
+/**
+ * Joins a description and the limits appended to it as sentences: "What the song is about. Up to 400
+ * characters." (n8n: one sentence without a final period, several sentences each with one).
+ */
+export function sentences(...parts: Array<string | undefined>): string | undefined {
+	const given = parts.map((part) => part?.trim()).filter((part): part is string => !!part);
+	const [only] = given;
+	if (given.length <= 1) return only && !/[.!?]\s/.test(only) ? only.replace(/\.$/, '') : only;
+	return given.map((part) => (/[.!?]$/.test(part) ? part : `${part}.`)).join(' ');
+}
+
 function property(name: string, common: Common, rest: Partial<INodeProperties>): INodeProperties {
 	return {
 		displayName: common.displayName,
@@ -46,7 +57,7 @@ export function textField(
 	apiName: string,
 	common: Common & { maxLength?: number; rows?: number; placeholder?: string; default?: string },
 ): BodyField {
-	const limit = common.maxLength ? ` Up to ${common.maxLength} characters.` : '';
+	const limit = common.maxLength ? `Up to ${common.maxLength} characters.` : undefined;
 	return {
 		name,
 		apiName,
@@ -55,7 +66,7 @@ export function textField(
 		maxLength: common.maxLength,
 		property: property(
 			name,
-			{ ...common, description: `${common.description ?? ''}${limit}`.trim() || undefined },
+			{ ...common, description: sentences(common.description, limit) },
 			{
 				type: 'string',
 				default: common.default ?? '',
@@ -94,7 +105,7 @@ export function numberField(
 export function weightField(name: string, apiName: string, common: Common & { default?: number }): BodyField {
 	return numberField(name, apiName, {
 		...common,
-		description: `${common.description ?? ''} Between 0 and 1.`.trim(),
+		description: sentences(common.description, 'Between 0 and 1.'),
 		min: 0,
 		max: 1,
 		step: 0.01,
@@ -123,10 +134,15 @@ export function optionsField(
 		required: common.required,
 		property: property(name, common, {
 			type: 'options',
-			options: common.options,
+			options: alphabetical(common.options),
 			default: common.default ?? common.options[0].value,
 		}),
 	};
+}
+
+/** n8n lists five or more options alphabetically (shorter lists keep their order, e.g. Basic before Full). */
+export function alphabetical<T extends { name: string }>(options: T[]): T[] {
+	return options.length >= 5 ? [...options].sort((a, b) => a.name.localeCompare(b.name)) : options;
 }
 
 /** A list the API wants as an array; typed as comma-separated text (e.g. two clip ids, BGM genres). */
@@ -137,10 +153,10 @@ export function listField(
 ): BodyField {
 	const count =
 		common.minItems === common.maxItems && common.minItems
-			? ` Exactly ${common.minItems}, comma-separated.`
+			? `Exactly ${common.minItems}, comma-separated.`
 			: common.maxItems
-				? ` Up to ${common.maxItems}, comma-separated.`
-				: ' Comma-separated.';
+				? `Up to ${common.maxItems}, comma-separated.`
+				: 'Comma-separated.';
 	return {
 		name,
 		apiName,
@@ -150,7 +166,7 @@ export function listField(
 		max: common.maxItems,
 		property: property(
 			name,
-			{ ...common, description: `${common.description ?? ''}${count}`.trim() },
+			{ ...common, description: sentences(common.description, count) },
 			{ type: 'string', default: '', ...(common.placeholder ? { placeholder: common.placeholder } : {}) },
 		),
 	};
@@ -177,8 +193,8 @@ export function urlField(
 		...common,
 		required: common.required ?? true,
 		maxLength: 2048,
-		placeholder: common.placeholder ?? 'https://example.com/song.mp3',
-		description: `${common.description ?? ''} Must be a public http(s) URL.`.trim(),
+		placeholder: common.placeholder ?? 'e.g. https://example.com/song.mp3',
+		description: sentences(common.description, 'Must be a public http(s) URL.'),
 	});
 	return { ...field, kind: 'url' };
 }

@@ -26,6 +26,9 @@ export const MODELS = {
 
 export type ModelFamily = keyof typeof MODELS;
 
+/** How the panel names each family (the API's own names, such as `mv`, stay out of tooltips). */
+const FAMILY_NAMES: Record<ModelFamily, string> = { sonic: 'Sonic', producer: 'Producer', riffusion: 'Riffusion', studio: 'Studio' };
+
 const SEARCH_METHOD: Record<ModelFamily, string> = {
 	sonic: 'searchSonicModels',
 	producer: 'searchProducerModels',
@@ -63,7 +66,7 @@ export function modelField(
 		required: options.required || undefined,
 		description:
 			options.description ??
-			`The ${family} model (${options.apiName ?? 'mv'}). The list shows known names; choose "By Name" to type one MusicAPI added since.`,
+			`Which ${FAMILY_NAMES[family]} model makes the music. The list shows known names; choose "By Name" to type one MusicAPI added since.`,
 		modes: [
 			{
 				displayName: 'From List',
@@ -71,7 +74,7 @@ export function modelField(
 				type: 'list',
 				typeOptions: { searchListMethod: SEARCH_METHOD[family], searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: MODELS[family][0] },
+			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: `e.g. ${MODELS[family][0]}` },
 		],
 		...(options.show ? { displayOptions: { show: options.show } } : {}),
 	} as INodeProperties;

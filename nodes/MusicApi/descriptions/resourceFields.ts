@@ -37,7 +37,7 @@ export function segmentsField(name: string, apiName: string, common: { displayNa
 							name: 'name',
 							type: 'string',
 							default: '',
-							placeholder: 'intro',
+							placeholder: 'e.g. intro',
 							description: 'Name of the section, e.g. intro, verse, outro',
 						},
 						{

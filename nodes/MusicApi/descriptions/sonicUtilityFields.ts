@@ -23,9 +23,9 @@ export const downloadFileField = (what: string) =>
 	});
 
 export const binaryPropertyField = textField('binaryProperty', 'binaryProperty', {
-	displayName: 'Binary Property',
+	displayName: 'Put Output File in Field',
 	default: 'data',
-	description: 'Name of the binary property that receives the file when Download File is on',
+	hint: 'The name of the output binary field to put the file in (when Download File is on)',
 });
 
 /** Start and end of a vocal segment (VOX, and Create Persona where they must match the VOX range). */

@@ -158,7 +158,7 @@ describe('MusicApiTrigger description', () => {
 		expect(byName.events.default).toEqual(['completed', 'failed']);
 		expect(byName.platforms.default).toEqual(['nuro', 'producer', 'sonic']);
 		expect(byName.outputMode.default).toBe('clip');
-		expect(byName.downloadAudio.default).toBe(false);
+		expect(byName.downloadAudio.default).toBe(true);
 		expect(byName.acceptUnsigned.default).toBe(false);
 		expect(byName.acceptUnsignedNotice).toMatchObject({ type: 'notice', displayOptions: { show: { acceptUnsigned: [true] } } });
 		expect(byName.setupNotice.displayName).toContain('platform default secret');

@@ -4,9 +4,9 @@ import { defineSync } from '../define';
 
 export const get = defineSync({
 	value: 'get',
-	name: 'Get',
-	action: 'Get the credit balance',
-	description: 'Subscription and extra credits left (free)',
+	name: 'Get Credits',
+	action: 'Get the credits left',
+	description: 'Subscription and extra credits left on the account (free)',
 	credits: '0',
 	method: 'GET',
 	path: '/get-credits',

@@ -3,6 +3,8 @@ import { get } from './get.operation';
 
 export const credits: ResourceDefinition = {
 	value: 'credits',
-	name: 'Credits',
+	// Singular, as n8n names resources; "credits" still finds it in the node picker (codex alias).
+	name: 'Account',
+	description: 'The credits left on your MusicAPI account',
 	operations: [get],
 };

@@ -8,7 +8,7 @@ const BGM = { type: ['bgm'] };
 
 /** BGM tag lists take up to five entries each (create-nuro-bgm). */
 const bgmList = (name: string, apiName: string, displayName: string, placeholder: string, what: string) =>
-	listField(name, apiName, { displayName, placeholder, maxItems: 5, description: `${what} of the music.`, show: BGM });
+	listField(name, apiName, { displayName, placeholder: `e.g. ${placeholder}`, maxItems: 5, description: `${what} of the music.`, show: BGM });
 
 const segments = segmentsField('segments', 'segments', {
 	displayName: 'Segments',
@@ -32,7 +32,7 @@ const fields = [
 		required: true,
 		maxLength: 2000,
 		rows: 8,
-		placeholder: '[Verse]\n…',
+		placeholder: 'e.g. [Verse]\n…',
 		description: 'The lyrics to sing',
 		show: VOCAL,
 	}),
@@ -46,9 +46,9 @@ const fields = [
 		description: 'The singer\'s voice',
 		show: VOCAL,
 	}),
-	textField('vocalGenre', 'genre', { displayName: 'Genre', placeholder: 'Pop', description: 'Genre of the song (one of Nuro\'s genre names)', show: VOCAL }),
-	textField('vocalMood', 'mood', { displayName: 'Mood', placeholder: 'Happy', description: 'Mood of the song (one of Nuro\'s mood names)', show: VOCAL }),
-	textField('timbre', 'timbre', { displayName: 'Timbre', placeholder: 'Warm', description: 'Character of the voice (one of Nuro\'s timbre names)', show: VOCAL }),
+	textField('vocalGenre', 'genre', { displayName: 'Genre', placeholder: 'e.g. Pop', description: 'Genre of the song (one of Nuro\'s genre names)', show: VOCAL }),
+	textField('vocalMood', 'mood', { displayName: 'Mood', placeholder: 'e.g. Happy', description: 'Mood of the song (one of Nuro\'s mood names)', show: VOCAL }),
+	textField('timbre', 'timbre', { displayName: 'Timbre', placeholder: 'e.g. Warm', description: 'Character of the voice (one of Nuro\'s timbre names)', show: VOCAL }),
 	numberField('vocalDuration', 'duration', {
 		displayName: 'Duration (Seconds)',
 		min: 30,
@@ -61,7 +61,7 @@ const fields = [
 	textField('description', 'description', {
 		displayName: 'Description',
 		rows: 3,
-		placeholder: 'calm lo-fi beat for a study video',
+		placeholder: 'e.g. calm lo-fi beat for a study video',
 		description: 'What the background music is for and should sound like',
 		show: BGM,
 	}),
@@ -84,7 +84,7 @@ const fields = [
 			{ name: 'V2.0', value: 'v2.0', description: 'The newer BGM model; accepts Segments' },
 		],
 		default: '',
-		description: 'Which BGM model to use (sent as version only for v2.0)',
+		description: 'Which background music model to use',
 		show: BGM,
 	}),
 	segments,

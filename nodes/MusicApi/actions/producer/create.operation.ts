@@ -24,7 +24,7 @@ const taskType = optionsField('taskType', 'task_type', {
 const sound = textField('sound', 'sound', {
 	displayName: 'Sound',
 	rows: 2,
-	placeholder: 'calm piano ambient with soft strings',
+	placeholder: 'e.g. calm piano ambient with soft strings',
 	description: 'The style, mood and instruments to generate. Create needs Sound, Lyrics or both.',
 	show: { taskType: [CREATE, COVER] },
 });
@@ -32,7 +32,7 @@ const sound = textField('sound', 'sound', {
 const lyrics = textField('lyrics', 'lyrics', {
 	displayName: 'Lyrics',
 	rows: 6,
-	placeholder: '[Verse]\nSlow morning light…',
+	placeholder: 'e.g. [Verse]\nSlow morning light…',
 	description: 'Words to sing (for Extend and Replace Section: the words of the new part). Create needs Sound, Lyrics or both.',
 	show: { taskType: [CREATE, EXTEND, REPLACE] },
 });
@@ -71,7 +71,7 @@ const fields = [
 	textField('instruction', 'instruction', {
 		displayName: 'Instruction',
 		rows: 2,
-		placeholder: 'build to a big final chorus',
+		placeholder: 'e.g. build to a big final chorus',
 		description: 'What the new part should do, in plain words',
 		show: { taskType: [EXTEND, REPLACE] },
 	}),

@@ -4,14 +4,14 @@ import { answerData, missingInAnswer } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',
-	description: 'Direct link to the MP3 or WAV file to import (sent as "url"; the body is not documented).',
+	description: 'Direct link to the MP3 or WAV file to import.',
 });
 
 /** `POST /riffusion/upload` (sync): imports external audio and answers with its clip id. */
 export const upload = defineSync({
 	value: 'upload',
 	name: 'Upload',
-	action: 'Upload audio to Riffusion (deprecated)',
+	action: 'Upload audio to deprecated Riffusion',
 	description: 'Deprecated: import audio from a public URL as a clip for the Upload task types (price not published)',
 	credits: 'not published',
 	method: 'POST',

@@ -31,7 +31,7 @@ export const createPersona = defineSync({
 		}),
 		textField('styles', 'styles', {
 			displayName: 'Styles',
-			placeholder: 'soulful, warm, jazz',
+			placeholder: 'e.g. soulful, warm, jazz',
 			description: 'Comma-separated styles that suit the persona',
 		}),
 		textField('voxAudioId', 'vox_audio_id', {

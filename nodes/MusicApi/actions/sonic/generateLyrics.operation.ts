@@ -19,7 +19,7 @@ export const generateLyrics = defineSync({
 			required: true,
 			maxLength: 120,
 			rows: 2,
-			placeholder: 'a hopeful song about driving home at night',
+			placeholder: 'e.g. a hopeful song about driving home at night',
 			description: 'What the lyrics should be about.',
 		}),
 	],

@@ -6,7 +6,7 @@ import { songFields, sonicModelField } from '../../descriptions/sonicToolFields'
 export const mashup = defineAsync({
 	value: 'mashup',
 	name: 'Mashup',
-	action: 'Mash up two clips',
+	action: 'Create a mashup of two clips',
 	description: 'Blend two clips into a new song, two clips out (10 credits)',
 	credits: '10',
 	path: '/sonic/mashup',
@@ -17,7 +17,7 @@ export const mashup = defineAsync({
 			required: true,
 			minItems: 2,
 			maxItems: 2,
-			placeholder: 'clip-id-1, clip-id-2',
+			placeholder: 'e.g. 4f9c2a1e-…, 7b3d8e05-…',
 			description: 'The two clips to blend',
 		}),
 		sonicModelField(),

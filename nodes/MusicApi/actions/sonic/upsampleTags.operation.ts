@@ -15,7 +15,7 @@ export const upsampleTags = defineSync({
 		textField('tags', 'tags', {
 			displayName: 'Style Tags',
 			required: true,
-			placeholder: 'synthwave, female vocals',
+			placeholder: 'e.g. synthwave, female vocals',
 			description: 'Comma-separated styles to expand. No length limit is documented.',
 		}),
 	],

@@ -15,7 +15,7 @@ const fields = [
 	textField('prompt', 'prompt', {
 		displayName: 'Prompt',
 		rows: 3,
-		placeholder: 'upbeat jazz fusion with saxophone lead',
+		placeholder: 'e.g. upbeat jazz fusion with saxophone lead',
 		description: 'The style and content of the song. Needed unless you give your own lyrics.',
 	}),
 	optionsField('lyricsType', 'lyrics_type', {
@@ -32,7 +32,7 @@ const fields = [
 		displayName: 'Lyrics',
 		required: true,
 		rows: 8,
-		placeholder: '[Verse]\n…',
+		placeholder: 'e.g. [Verse]\n…',
 		description: 'The lyrics to sing',
 		show: { lyricsType: ['user'] },
 	}),
@@ -45,12 +45,12 @@ const fields = [
 			{ name: 'Continuation', value: 'continuation', description: 'Continue an existing Studio song' },
 		],
 		default: 'regular',
-		description: 'Sent as config.mode',
+		description: 'A new song, or music that leads into or continues an existing Studio song',
 	}),
 	textField('sourceSongId', 'song_id', {
 		displayName: 'Source Song ID',
 		required: true,
-		description: 'The Studio song to precede or continue (sent as config.source.song_id)',
+		description: 'The Studio song to precede or continue',
 		show: { configMode: FROM_SONG },
 	}),
 ];
@@ -70,22 +70,22 @@ const optional = [
 	numberField('songSectionStart', 'song_section_start', {
 		displayName: 'Song Section Start',
 		min: 0,
-		description: 'Start of the section of the song to generate (song_section_start)',
+		description: 'Start of the section of the song to generate',
 	}),
 	numberField('songSectionEnd', 'song_section_end', {
 		displayName: 'Song Section End',
 		min: 0,
-		description: 'End of the section of the song to generate; must be after the start (song_section_end)',
+		description: 'End of the section of the song to generate; must be after the start',
 	}),
 	numberField('lyricsPlacementStart', 'lyrics_placement_start', {
 		displayName: 'Lyrics Placement Start',
 		min: 0,
-		description: 'Where the sung lyrics begin (lyrics_placement_start)',
+		description: 'Where the sung lyrics begin',
 	}),
 	numberField('lyricsPlacementEnd', 'lyrics_placement_end', {
 		displayName: 'Lyrics Placement End',
 		min: 0,
-		description: 'Where the sung lyrics end; must be after the start (lyrics_placement_end)',
+		description: 'Where the sung lyrics end; must be after the start',
 	}),
 	weightField('promptStrength', 'prompt_strength', { displayName: 'Prompt Strength', description: 'How closely to follow the prompt.' }),
 	weightField('clarityStrength', 'clarity_strength', { displayName: 'Clarity Strength', description: 'How clean and clear the mix should be.' }),

@@ -11,13 +11,13 @@ const POLL_PREFIX = '/suno/clip/';
  */
 export const create: AsyncOperation = {
 	...sonicCreate,
-	action: 'Create a song (legacy Suno path)',
+	action: 'Create a song on the legacy Suno path',
 	description: 'Legacy alias of Sonic Create with the same fields (15 credits; concat 2)',
 	endpoint: `POST ${PATH}`,
 	properties: [
 		noticeProperty(
 			'sunoLegacyNotice',
-			'Legacy path: MusicAPI keeps /suno/* for old integrations. New workflows should use Sonic → Create.',
+			'Legacy path: MusicAPI keeps the Suno operations for old integrations. New workflows should use Sonic → Create.',
 		),
 		...sonicCreate.properties,
 	],

@@ -5,7 +5,7 @@ export const getClip = defineGetTask({
 	value: 'getClip',
 	name: 'Get Clip',
 	action: 'Get a Suno clip',
-	description: 'Legacy alias of Sonic Get Task: check a job once via /suno/clip and return its clips (free)',
+	description: 'Legacy alias of Sonic Get Task: check a job once and return its clips (free)',
 	dialect: 'sonic',
 	pollPrefix: '/suno/clip/',
 	resourceName: 'Suno',

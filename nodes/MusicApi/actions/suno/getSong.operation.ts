@@ -4,9 +4,9 @@ import { answerData } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Share Link',
-	placeholder: 'https://suno.com/song/…',
+	placeholder: 'e.g. https://suno.com/song/…',
 	description:
-		'A Suno share link. Sent as "url" (the legacy body is not documented; MusicAPI answers 400 if it wants another name).',
+		'A Suno share link',
 });
 
 /** `POST /suno/get-song`: metadata of a shared Suno song, one item as MusicAPI sends it (contract §2.2). */

@@ -8,6 +8,6 @@ import { makeLyrics } from './makeLyrics.operation';
 export const suno: ResourceDefinition = {
 	value: 'suno',
 	name: 'Suno (Legacy)',
-	description: 'Legacy /suno aliases of the Sonic endpoints, kept by MusicAPI for old integrations',
+	description: 'Legacy names of the Sonic operations, kept by MusicAPI for old integrations',
 	operations: [create, getClip, makeLyrics, getLyrics, getSong],
 };

@@ -12,7 +12,7 @@ export const GET_LYRICS_PREFIX = '/suno/get-lyrics/';
 export const makeLyrics = defineSync({
 	value: 'makeLyrics',
 	name: 'Make Lyrics',
-	action: 'Start a lyrics job (legacy)',
+	action: 'Start a legacy lyrics job',
 	description: 'Legacy lyric job: returns a task ID to read with Get Lyrics (price not published; Sonic Lyrics costs 2)',
 	credits: 'not published (Sonic → Lyrics costs 2)',
 	method: 'POST',
@@ -22,9 +22,9 @@ export const makeLyrics = defineSync({
 			displayName: 'Prompt',
 			required: true,
 			rows: 3,
-			placeholder: 'a hopeful song about leaving home',
+			placeholder: 'e.g. a hopeful song about leaving home',
 			description:
-				'What the lyrics should be about. Sent as "prompt" (the legacy body is not documented; MusicAPI answers 400 if it wants another name).',
+				'What the lyrics should be about',
 		}),
 	],
 	shape(body, ctx, itemIndex) {

@@ -1,0 +1,64 @@
+import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type { INode, INodeParameters, INodeProperties, INodeType, INodeTypes } from 'n8n-workflow';
+
+import { MusicApi } from '../../../nodes/MusicApi/MusicApi.node';
+
+const musicApi = new MusicApi();
+const { description } = musicApi;
+
+function node(parameters: INodeParameters): INode {
+	return { id: 'n', name: 'MusicAPI', type: 'n8n-nodes-musicapi.musicApi', typeVersion: 1, position: [0, 0], parameters };
+}
+
+/** What the panel shows for these parameters, as n8n decides it: defaults filled in, displayOptions evaluated. */
+function shownProperties(parameters: INodeParameters): INodeProperties[] {
+	const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node(parameters), description);
+	if (!values) throw new Error('n8n resolved no parameters');
+	return description.properties.filter((p) => NodeHelpers.displayParameter(values, p, node(values), description));
+}
+
+describe('a fresh node, as the editor shows it', () => {
+	// The most used operation is the one a fresh node opens on: Sonic → Create.
+	const shown = shownProperties({});
+	const belowOperation = shown.slice(shown.findIndex((p) => p.name === 'operation') + 1).filter((p) => p.type !== 'notice');
+	const collections = belowOperation.filter((p) => p.type === 'collection' || p.type === 'fixedCollection');
+	const fields = belowOperation.filter((p) => !collections.includes(p));
+
+	it('opens on Sonic → Create', () => {
+		expect(shown.slice(0, 2).map((p) => [p.name, p.default])).toEqual([
+			['resource', 'sonic'],
+			['operation', 'create'],
+		]);
+	});
+
+	it('shows at most 5 fields below Operation', () => {
+		expect(fields.map((p) => p.displayName).length).toBeLessThanOrEqual(5);
+	});
+
+	it('shows at most 2 collections below Operation', () => {
+		expect(collections.map((p) => p.displayName).length).toBeLessThanOrEqual(2);
+	});
+});
+
+describe('the subtitle under the node names its action', () => {
+	const nodeTypes: INodeTypes = {
+		getByName: () => musicApi as INodeType,
+		getByNameAndVersion: () => musicApi as INodeType,
+		getKnownTypes: () => ({}),
+	};
+
+	function subtitle(parameters: INodeParameters): unknown {
+		const n = node(parameters);
+		const workflow = new Workflow({ nodes: [n], connections: {}, active: false, nodeTypes });
+		return workflow.expression.getSimpleParameterValue(n, description.subtitle as string, 'internal', {});
+	}
+
+	it.each([
+		[{ resource: 'sonic', operation: 'create' }, 'Create a song'],
+		[{ resource: 'sonic', operation: 'replaceSection' }, 'Replace a section of a clip'],
+		[{ resource: 'producer', operation: 'getTask' }, 'Get a Producer task'],
+		[{ resource: 'credits', operation: 'get' }, 'Get the credits left'],
+	])('%p → %p', (parameters, expected) => {
+		expect(subtitle(parameters)).toBe(expected);
+	});
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { MusicApi } from '../../../nodes/MusicApi/MusicApi.node';
+
+/**
+ * n8n's node picker finds a node by its display name and codex aliases only, not by descriptions or action
+ * names; once found, the user picks an action by its text. So each everyday intent needs both: a word the
+ * picker knows, and an action that says it.
+ */
+const INTENTS = [
+	'extend',
+	'cover',
+	'remaster',
+	'vocals',
+	'instrumental',
+	'concat',
+	'stems',
+	'wav',
+	'midi',
+	'lyrics',
+	'bpm',
+	'persona',
+	'mashup',
+	'background music',
+	'credits',
+	'upload',
+	'replace',
+	'sample',
+];
+
+const codex = JSON.parse(
+	readFileSync(join(__dirname, '..', '..', '..', 'nodes', 'MusicApi', 'MusicApi.node.json'), 'utf8'),
+) as { alias: string[] };
+const description = new MusicApi().description;
+const actions = description.properties
+	.filter((p: INodeProperties) => p.name === 'operation')
+	.flatMap((p) => (p.options ?? []) as INodePropertyOptions[])
+	.map((o) => o.action ?? '');
+
+describe('the node picker finds the node for every everyday intent', () => {
+	it.each(INTENTS)('"%s" is a codex alias or in the display name', (word) => {
+		const known = [...codex.alias, description.displayName].map((w) => w.toLowerCase());
+		expect(known.some((w) => w.includes(word))).toBe(true);
+	});
+
+	it.each(INTENTS)('"%s" is said by an action', (word) => {
+		// Whole words, any inflection: "Extend a song", "Split a clip into stems", "Mash up" does not say mashup.
+		const says = new RegExp(`\\b${word}`, 'i');
+		expect(actions.filter((a) => says.test(a))).not.toEqual([]);
+	});
+});
