@@ -32,7 +32,7 @@ const HOST_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-host');
 const HOST_FILES = ['package.json', 'package-lock.json'];
 const MARKER = '.install-complete.json';
 // npm can hang instead of failing on a version the mirror lacks: every call gets a hard limit.
-const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 900);
+const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 1800);
 const LOCK_WAIT_MS = 30 * 60 * 1000;
 
 export function cacheRoot(): string {
