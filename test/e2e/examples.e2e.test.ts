@@ -106,7 +106,7 @@ test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) 
 	const execution = await runManually(workflow.id, 'Manual Trigger');
 	expect(execution.status).toBe('success');
 	expect(bodiesSince(from, '/sonic/create')).toEqual([
-		{ task_type: 'create_music', mv: 'sonic-v5', custom_mode: false, gpt_description_prompt: 'An upbeat synthwave song about driving through a neon city at night' },
+		{ task_type: 'create_music', mv: 'sonic-v6', custom_mode: false, gpt_description_prompt: 'An upbeat synthwave song about driving through a neon city at night' },
 	]);
 	const clips = nodeItems(execution, 'Generate Song');
 	expect(clips).toHaveLength(2);

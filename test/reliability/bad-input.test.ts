@@ -91,6 +91,7 @@ const BASE: Record<string, IDataObject> = {
 		sound: 'calm piano',
 		lyrics: '[Verse] hello',
 		instruction: 'build up',
+		prompt: 'a song about night trains',
 	},
 	'producer:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
 	'producer:upload': { url: URL_GOOD },

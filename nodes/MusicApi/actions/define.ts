@@ -54,6 +54,10 @@ export function defineAsync(
 			/** Defaults to the dialect's task endpoint. */
 			pollPrefix?: string;
 			taskOptions?: NormalizeOptions;
+			/** The submit may take this long (work done inside the call); the node's Request Timeout applies when longer. */
+			minTimeoutMs?: number;
+			checkSubmitAnswer?: AsyncOperation['checkSubmitAnswer'];
+			makesWav?: AsyncOperation['makesWav'];
 		},
 ): AsyncOperation {
 	return {
@@ -73,7 +77,10 @@ export function defineAsync(
 			path: spec.path,
 			body: body(ctx, itemIndex, spec),
 			kind: 'submit',
+			...(spec.minTimeoutMs ? { timeoutMs: Math.max(ctx.client.settings.timeoutMs, spec.minTimeoutMs) } : {}),
 		}),
+		checkSubmitAnswer: spec.checkSubmitAnswer,
+		makesWav: spec.makesWav,
 	};
 }
 

@@ -7,6 +7,7 @@ import { asNodeError } from '../../shared/transport/nodeError';
 import { completionProperties, readCompletionMode } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { expectationsOf } from '../jobs/expectations';
 import { finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
@@ -145,6 +146,7 @@ async function submit(
 	const response = await ctx.client.request({ ...request, body }, itemIndex);
 	// The job's clock starts when MusicAPI accepted it; the scheduler learns job durations from it.
 	const submittedAt = Date.now();
+	operation.checkSubmitAnswer?.(ctx, itemIndex, response.body);
 	const taskId = submittedTaskId(response.body);
 	if (!taskId) {
 		throw ctx.client.error(
@@ -159,7 +161,8 @@ async function submit(
 		);
 	}
 	ctx.fn.logger.info(`MusicAPI ${operation.endpoint}: item ${itemIndex} submitted as task ${taskId}`);
-	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt };
+	const expect = expectationsOf(request.body, operation.makesWav?.(request.body ?? {}) ?? false);
+	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt, ...(expect ? { expect } : {}) };
 }
 
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */

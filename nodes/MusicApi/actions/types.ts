@@ -44,6 +44,13 @@ export interface AsyncOperation extends OperationBase {
 	taskOptions?: NormalizeOptions;
 	/** Checks the item's input and builds the submit request; throws before anything is sent. */
 	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
+	/**
+	 * Reads what only this operation's submit answer can say before its task id is looked for (e.g. that an upload
+	 * inside the call failed); throws to fail the item.
+	 */
+	checkSubmitAnswer?(ctx: OperationContext, itemIndex: number, body: unknown): void;
+	/** Whether the job this body starts makes a WAV, the file to attach (Producer → Download with Format WAV). */
+	makesWav?(body: IDataObject): boolean;
 }
 
 export type Operation = SyncOperation | AsyncOperation;

@@ -10,6 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { asNodeError, sleepUnlessCancelled } from './nodeError';
 
 import {
+	isFinalTaskTimeout,
 	mapHttpError,
 	mapNetworkError,
 	networkErrorCode,
@@ -102,7 +103,10 @@ export class MusicApiClient {
 		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
 	}
 
-	/** Sends one request; resolves with any 2xx answer, throws a mapped NodeApiError otherwise. */
+	/**
+	 * Sends one request; resolves with any 2xx answer (and, for reads, with a task poll's final 504 timeout, which is
+	 * the job's answer: see isFinalTaskTimeout), throws a mapped NodeApiError otherwise.
+	 */
 	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 		const where = { method: req.method, path: req.path };
 		for (let attempt = 0; ; attempt++) {
@@ -113,7 +117,8 @@ export class MusicApiClient {
 			const canRetry = attempt < this.settings.maxRetries;
 			const { response } = result;
 
-			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
+			const final = req.kind === 'read' && response !== undefined && isFinalTaskTimeout(response.statusCode, response.body);
+			if (response && ((response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) || final)) {
 				return { ...response, body: redactDeep(response.body, this.secrets) };
 			}
 

@@ -1,7 +1,7 @@
 import { defineAsync } from '../define';
 import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
 import { inputError } from '../../input/readBody';
-import { modelField } from '../../descriptions/models';
+import { DEFAULT_SONIC_MODEL, modelField } from '../../descriptions/models';
 import { targetDurationField } from '../../descriptions/sonicToolFields';
 import { checkOnlyFor } from '../../input/checks';
 import {
@@ -39,7 +39,7 @@ const taskType = optionsField('taskType', 'task_type', {
 const fields = [
 	taskType,
 	modelField('sonic', {
-		default: 'sonic-v5',
+		default: DEFAULT_SONIC_MODEL,
 		show: { taskType: ['create_music', 'extend_music', 'cover_music', 'persona_music', 'remaster', 'add_instrumental', 'add_vocals'] },
 	}),
 	textField('continueClipId', 'continue_clip_id', {
@@ -115,8 +115,9 @@ export const create = defineAsync({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a song',
-	description: 'Create, extend, cover, concat, remaster or add vocals/instrumental (15 credits; concat 2)',
-	credits: '15 (concat 2)',
+	// Contract §7: a new song costs 20 since 2026-10 (sonic-v6; 15 before), the other task types 15, concat 2.
+	description: 'Create, extend, cover, concat, remaster or add vocals/instrumental (new song 20 credits since 2026-10, others 15; concat 2)',
+	credits: '20 new song (15 before 2026-10), 15 others, concat 2',
 	path: '/sonic/create',
 	dialect: 'sonic',
 	fields,

@@ -12,7 +12,7 @@ const POLL_PREFIX = '/suno/clip/';
 export const create: AsyncOperation = {
 	...sonicCreate,
 	action: 'Create a song on the legacy Suno path',
-	description: 'Legacy alias of Sonic Create with the same fields (15 credits; concat 2)',
+	description: 'Legacy alias of Sonic Create with the same fields and prices (new song 20 credits since 2026-10, others 15; concat 2)',
 	endpoint: `POST ${PATH}`,
 	properties: [
 		noticeProperty(
