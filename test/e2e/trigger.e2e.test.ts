@@ -75,7 +75,7 @@ afterAll(async () => {
 		const width = Object.fromEntries(keys.map((key) => [key, Math.max(header[key].length, ...rows.map((row) => row[key].length))])) as Record<(typeof keys)[number], number>;
 		const line = (row: Record<(typeof keys)[number], string>): string => `| ${keys.map((key) => row[key].padEnd(width[key])).join(' | ')} |`;
 		const rule = `|${keys.map((key) => '-'.repeat(width[key] + 2)).join('|')}|`;
-		console.log(`MusicAPI Trigger webhook attack suite (real n8n 2.40.7)\n${[line(header), rule, ...rows.map(line)].join('\n')}`);
+		console.log(`MusicAPI Trigger webhook attack suite (real n8n ${n8n?.version ?? '?'})\n${[line(header), rule, ...rows.map(line)].join('\n')}`);
 	}
 	process.stderr.write(`[e2e trigger] whole file ${Date.now() - fileStarted} ms\n`);
 });

@@ -51,7 +51,14 @@ export class N8n {
 		readonly userFolder: string,
 		readonly packages: InstalledPackage[],
 		readonly timings: { installMs: number; packagesMs: number; bootMs: number; setupMs: number },
+		/** n8n's version, e.g. "2.40.7" (the host MUSICAPI_N8N picked, see scripts/n8n-install.ts). */
+		readonly version: string,
 	) {}
+
+	/** n8n's major version: 1.x activates workflows synchronously, 2.x publishes them through an outbox. */
+	get major(): number {
+		return Number(this.version.split('.')[0]);
+	}
 
 	get url(): string {
 		return this.server.url;
@@ -115,8 +122,11 @@ export class N8n {
 	/**
 	 * Publishes (n8n 2.x's word for activating) and waits until n8n has applied it: publication runs
 	 * asynchronously through an outbox. Throws when a trigger failed to activate (with n8n's reason).
+	 * On n8n 1.x: `POST /workflows/{id}/activate`, which answers once the triggers are registered (or with
+	 * the trigger's error).
 	 */
 	async activate(id: string): Promise<Workflow> {
+		if (this.major < 2) return this.api<Workflow>('POST', `/workflows/${id}/activate`);
 		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/publish`, {});
 		const status = await this.waitForPublication(id, (s) => s !== 'in_progress' && s !== 'not_published');
 		if (status.status !== 'published') {
@@ -128,13 +138,18 @@ ${this.logs().slice(-3000)}`);
 
 	/** Unpublishes and waits until its triggers and webhooks are gone (until then a delete answers 409). */
 	async deactivate(id: string): Promise<Workflow> {
+		if (this.major < 2) return this.api<Workflow>('POST', `/workflows/${id}/deactivate`);
 		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/unpublish`);
 		await this.waitForPublication(id, (s) => s === 'not_published');
 		return workflow;
 	}
 
-	/** n8n's own publication state (`GET /rest/workflows/:id/publication-status`). */
+	/** n8n's own publication state (`GET /rest/workflows/:id/publication-status`); on 1.x derived from `active`. */
 	async publicationStatus(id: string): Promise<PublicationStatus> {
+		if (this.major < 2) {
+			const workflow = await this.getWorkflow(id);
+			return { status: workflow.active ? 'published' : 'not_published', liveVersionId: null, pendingVersionId: null, triggers: [] };
+		}
 		return (await this.rest<{ data: PublicationStatus }>('GET', `/workflows/${id}/publication-status`)).data;
 	}
 
@@ -235,7 +250,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 
 		t = Date.now();
 		const timings = { installMs, packagesMs, bootMs, setupMs: 0 };
-		const n8n = new N8n(server, userFolder, packages, timings);
+		const n8n = new N8n(server, userFolder, packages, timings, install.version);
 		await n8n.setUp();
 		timings.setupMs = Date.now() - t;
 		return n8n;
