@@ -43,6 +43,8 @@ const HOST_FILES = ['package.json', 'package-lock.json'];
 const MARKER = '.install-complete.json';
 // npm can hang instead of failing on a version the mirror lacks: every call gets a hard limit.
 const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 900);
+// Compiling sqlite3 is ~70 s on an idle machine and went past 10 min while other installs and tests shared 2 cores.
+const SQLITE_REBUILD_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_REBUILD_TIMEOUT ?? 1800);
 const LOCK_WAIT_MS = 30 * 60 * 1000;
 
 export function cacheRoot(): string {
@@ -311,6 +313,31 @@ async function ensureNode24(root: string): Promise<{ nodeBin: string; nodeDir: s
 	return { nodeBin: path.join(nodeDir, 'bin', 'node'), nodeDir };
 }
 
+/**
+ * Copies sqlite3's compiled binding from a finished host in the cache that has the same sqlite3 version into the
+ * host being installed. Returns the folder it came from, or undefined when there is none.
+ */
+function reuseSqliteBinding(root: string, target: string): string | undefined {
+	const binding = path.join('node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+	const versionOf = (dir: string): string | undefined => {
+		try {
+			return (JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', 'sqlite3', 'package.json'), 'utf8')) as { version: string }).version;
+		} catch {
+			return undefined;
+		}
+	};
+	const wanted = versionOf(target);
+	if (!wanted) return undefined;
+	for (const entry of fs.readdirSync(root)) {
+		const dir = path.join(root, entry);
+		if (!/^n8n-[0-9a-f]+$/.test(entry) || !readMarker(dir) || versionOf(dir) !== wanted || !fs.existsSync(path.join(dir, binding))) continue;
+		fs.mkdirSync(path.dirname(path.join(target, binding)), { recursive: true });
+		fs.copyFileSync(path.join(dir, binding), path.join(target, binding));
+		return dir;
+	}
+	return undefined;
+}
+
 export async function ensureN8n(host: string = selectHost()): Promise<N8nInstall> {
 	const t0 = Date.now();
 	const root = cacheRoot();
@@ -327,9 +354,22 @@ export async function ensureN8n(host: string = selectHost()): Promise<N8nInstall
 		await run('npm', ['install', '--omit=dev', '--ignore-scripts'], { ...opts, timeoutS: NPM_INSTALL_TIMEOUT_S });
 		log(`n8n ${host}: npm install ${seconds(step)}`);
 		step = Date.now();
-		// The only native module n8n needs at run time; scripts were skipped above, so compile it now.
-		await run('npm', ['rebuild', 'sqlite3'], { ...opts, timeoutS: 600 });
-		log(`n8n ${host}: npm rebuild sqlite3 ${seconds(step)}`);
+		// The only native module n8n needs at run time; scripts were skipped above, so it has no binding yet.
+		// Another host with the same sqlite3 has one already (an N-API module: one build serves every Node 24
+		// n8n); else compile it, minutes on a busy 2-core machine.
+		const reused = reuseSqliteBinding(root, partial);
+		if (reused) {
+			try {
+				await run(nodeBin, ['-e', "require('sqlite3')"], { ...opts, timeoutS: 60 });
+				log(`n8n ${host}: sqlite3 binding reused from ${reused}`);
+			} catch {
+				fs.rmSync(path.join(partial, 'node_modules', 'sqlite3', 'build'), { recursive: true, force: true });
+			}
+		}
+		if (!fs.existsSync(path.join(partial, 'node_modules', 'sqlite3', 'build'))) {
+			await run('npm', ['rebuild', 'sqlite3'], { ...opts, timeoutS: SQLITE_REBUILD_TIMEOUT_S });
+			log(`n8n ${host}: npm rebuild sqlite3 ${seconds(step)}`);
+		}
 		// Prove the binding loads under the Node that will run n8n before publishing the folder.
 		await run(nodeBin, ['-e', "require('sqlite3')"], { ...opts, timeoutS: 60 });
 	});
