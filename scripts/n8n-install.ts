@@ -41,11 +41,12 @@ export const HOSTS_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'n8n-hosts');
 export const DEFAULT_HOST = '2.40.7';
 const HOST_FILES = ['package.json', 'package-lock.json'];
 const MARKER = '.install-complete.json';
-// npm can hang instead of failing on a version the mirror lacks: every call gets a hard limit.
-const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 900);
+// npm can hang instead of failing on a version the registry lacks: every call gets a hard limit. ~2 min on an idle
+// machine, but past 15 min when other installs and test runs share 2 cores: the limit leaves room for that.
+const NPM_INSTALL_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_NPM_TIMEOUT ?? 1800);
 // Compiling sqlite3 is ~70 s on an idle machine and went past 10 min while other installs and tests shared 2 cores.
 const SQLITE_REBUILD_TIMEOUT_S = Number(process.env.MUSICAPI_E2E_REBUILD_TIMEOUT ?? 1800);
-const LOCK_WAIT_MS = 30 * 60 * 1000;
+const LOCK_WAIT_MS = 60 * 60 * 1000;
 
 export function cacheRoot(): string {
 	return process.env.MUSICAPI_E2E_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-musicapi');
