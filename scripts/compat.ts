@@ -20,6 +20,15 @@ import { DEFAULT_HOST, ensureN8n, hostVersions, selectHost } from './n8n-install
 const ROOT = path.resolve(__dirname, '..');
 export const COMPAT_SUITES = ['smoke', 'node-poll', 'node-callback', 'trigger'];
 
+/**
+ * Suites a major version cannot pass, with the reason README states as that version's limit. n8n 1.x: "Wait for
+ * Callback" resumes the execution at once, reporting its jobs as still running (measured on 1.123.81), and 1.x
+ * gives nodes no execution custom data, which callback mode keeps its jobs in for queue mode.
+ */
+const UNSUPPORTED: Record<number, Record<string, string>> = {
+	1: { 'node-callback': 'Wait for Callback needs n8n 2.x' },
+};
+
 interface SuiteResult {
 	host: string;
 	suite: string;
@@ -98,7 +107,15 @@ async function main(): Promise<void> {
 			results.push({ host, suite: 'install', passed: 0, failed: 1, skipped: 0, seconds: 0, failures: [(error as Error).message.split('\n')[0]] });
 			continue;
 		}
-		for (const suite of COMPAT_SUITES) results.push(await runJest(host, suite));
+		for (const suite of COMPAT_SUITES) {
+			const why = UNSUPPORTED[Number(host.split('.')[0])]?.[suite];
+			if (why) {
+				process.stdout.write(`[compat] n8n ${host}: ${suite} not run (${why})\n`);
+				results.push({ host, suite: `${suite} (not run: ${why})`, passed: 0, failed: 0, skipped: 0, seconds: 0, failures: [] });
+				continue;
+			}
+			results.push(await runJest(host, suite));
+		}
 	}
 
 	const rows = [['n8n', 'install', 'suite', 'passed', 'failed', 'skipped', 's']];

@@ -565,7 +565,8 @@ describe('MusicAPI Trigger: webhook attack suite', () => {
 		// PayloadTooLargeError is not one of n8n's response errors, so the webhook helper answers 500.
 		expect(answer).toMatchObject({ status: 500, body: { message: 'There was a problem executing the workflow' } });
 		const log = n8n.logs().slice(logFrom);
-		expect(log).toContain('PayloadTooLargeError: request entity too large');
+		// n8n 2.x names the cause in its log; 1.x (1.123) logs only the generic line, with the same outcome.
+		if (n8n.major >= 2) expect(log).toContain('PayloadTooLargeError: request entity too large');
 		expect(log).not.toContain('MusicAPI Trigger: delivery refused');
 		expect(started).toHaveLength(0);
 	});

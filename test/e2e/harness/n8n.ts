@@ -107,6 +107,12 @@ export class N8n {
 	}
 
 	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string; type: string }> {
+		if (this.major < 2 && !('allowedHttpRequestDomains' in data)) {
+			// n8n 1.x adds "Allowed HTTP Request Domains" to credentials that authenticate requests, and its public
+			// API's schema then demands `allowedDomains` unless the choice is given: give the editor's default.
+			const schema = await this.api<{ properties?: Record<string, unknown> }>('GET', `/credentials/schema/${type}`);
+			if (schema.properties && 'allowedHttpRequestDomains' in schema.properties) data = { ...data, allowedHttpRequestDomains: 'all' };
+		}
 		return this.api('POST', '/credentials', { name, type, data });
 	}
 
