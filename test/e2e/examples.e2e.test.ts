@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 import type { FakeMusicApi, LoggedRequest } from '../fake-musicapi';
 import { REPO_ROOT, startN8n, type Execution, type N8n, type WorkflowInput, type WorkflowNode } from './harness';
-import { nodeItems, type ExecutionItem } from './helpers/items';
+import { nodeItems, storedBytes, type ExecutionItem } from './helpers/items';
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai';
 import { createFakeCredential, CREDENTIAL_TYPE, MUSICAPI_NODE_TYPE, MUSICAPI_TOOL_TYPE, startE2eFake, type Credential } from './helpers/musicapi';
 
@@ -57,7 +57,7 @@ async function runManually(workflowId: string, trigger: string, timeoutMs = 30_0
 function expectAudioFile(item: ExecutionItem, mimeType = 'audio/mpeg', extension = 'mp3'): void {
 	const file = item.binary?.data;
 	expect(file).toMatchObject({ mimeType, fileName: expect.stringMatching(new RegExp(`\\.${extension}$`)) });
-	expect(Number(file?.bytes)).toBeGreaterThan(0);
+	expect(storedBytes(file)).toBeGreaterThan(0);
 }
 
 const requestsSince = (from: number): string[] => fake.requests.slice(from).filter((r) => !r.path.startsWith('/files/')).map((r) => `${r.method} ${r.path.replace(/\/[0-9a-f-]{36}$/, '/:id')}`);

@@ -73,7 +73,7 @@ interface Attempt {
 
 /**
  * The one place that talks HTTP to MusicAPI: base URL and auth from the credential (n8n injects the bearer
- * token), request spacing, retries with backoff and Retry-After, and the single error mapping of design.md.
+ * token), request spacing, retries with backoff and Retry-After, and the single error mapping of docs/reliability.md.
  */
 export class MusicApiClient {
 	private constructor(

@@ -1,6 +1,6 @@
 import type { JsonObject } from 'n8n-workflow';
 
-/** What went wrong, in the words a user needs: one entry per failure class of design.md § Errors. */
+/** What went wrong, in the words a user needs: one entry per failure class of docs/reliability.md ("Fault → what the user sees"). */
 export type ApiErrorKind =
 	| 'auth'
 	| 'credits'
