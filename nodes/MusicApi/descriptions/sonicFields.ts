@@ -20,25 +20,32 @@ export const songModeField = (show?: Show) =>
 		show,
 	});
 
-export const descriptionPromptField = (show?: Show) =>
+/** What an operation says about its prompt in its own words (Extend: the new part; Add Vocals: the sung lyrics). */
+export interface PromptWords {
+	description?: string;
+	placeholder?: string;
+}
+
+export const descriptionPromptField = (show?: Show, words: PromptWords = {}) =>
 	textField('gptDescriptionPrompt', 'gpt_description_prompt', {
 		displayName: 'Song Description',
 		required: true,
 		maxLength: 400,
 		rows: 3,
-		placeholder: 'uplifting synthwave with female vocals',
-		description: 'What the song should be about and sound like',
+		placeholder: words.placeholder ?? 'uplifting synthwave with female vocals',
+		description: words.description ?? 'What the song should be about and sound like',
 		show: { songMode: ['description'], ...show },
 	});
 
-export const lyricsPromptField = (show?: Show, required = true) =>
+export const lyricsPromptField = (show?: Show, required = true, words: PromptWords = {}) =>
 	textField('prompt', 'prompt', {
 		displayName: 'Lyrics',
 		required,
 		maxLength: 5000,
 		rows: 8,
-		placeholder: '[Verse]\nCity lights, neon dreams\n[Chorus]\nDrive on…',
+		placeholder: words.placeholder ?? '[Verse]\nCity lights, neon dreams\n[Chorus]\nDrive on…',
 		description:
+			words.description ??
 			'Lyrics with section tags like [Verse] and [Chorus]. 3000 characters on sonic-v3-5/v4, 5000 on newer models.',
 		show: { songMode: ['custom'], ...show },
 	});
