@@ -17,11 +17,12 @@ export function describeResource(resource: ResourceDefinition, all: ResourceDefi
 	const onlyFor: IDisplayOptions = resource.legacy
 		? { hide: { resource: all.filter((r) => r.value !== resource.value).map((r) => r.value) } }
 		: { show: { resource: [resource.value] } };
+	const firstOperation = resource.defaultOperation ?? resource.operations[0].value;
 	const operationDropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
-		default: resource.defaultOperation ?? resource.operations[0].value,
+		default: firstOperation,
 		noDataExpression: true,
 		displayOptions: onlyFor,
 		options: resource.operations.map((op) => ({

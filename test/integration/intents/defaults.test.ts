@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { RESOURCES } from '../../../nodes/MusicApi/actions/registry';
 import { runMusicApi, useFakeMusicApi } from '../musicapi';
-import { allOperations, resolvedParameters, shownProperties } from './describe';
+import { allOperations, resolvedParameters, shownProperties } from '../../node-description';
 
 const fake = useFakeMusicApi();
 
@@ -12,7 +12,7 @@ const fake = useFakeMusicApi();
  */
 const TASK_ID = 'a task this test starts first';
 
-const SAMPLES: Record<string, unknown> = {
+const SAMPLES: IDataObject = {
 	taskId: TASK_ID,
 	gptDescriptionPrompt: 'uplifting synthwave with female vocals',
 	prompt: '[Verse]\nCity lights',

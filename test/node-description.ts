@@ -1,7 +1,7 @@
 import type { IDataObject, INode, INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { MusicApi } from '../../../nodes/MusicApi/MusicApi.node';
+import { MusicApi } from '../nodes/MusicApi/MusicApi.node';
 
 /** Reading the node's own description the way n8n's editor does: what a node with these parameters shows. */
 export const description = new MusicApi().description;
