@@ -12,7 +12,7 @@ import {
 	titleField,
 } from '../../descriptions/sonicFields';
 import { targetDurationField } from '../../descriptions/sonicToolFields';
-import { defineSong } from './song';
+import { autoLyricsField, defineSong } from './song';
 
 /**
  * "Create a Song" keeps the value `create` of the former all-in-one Create. Workflows saved before each intent got
@@ -101,10 +101,7 @@ const fields = [
 const optional = [
 	...songOptionalFields.filter((f) => f.name !== 'audioWeight'),
 	legacyOnly(songOptionalFields.find((f) => f.name === 'audioWeight') as BodyField),
-	booleanField('autoLyrics', 'auto_lyrics', {
-		displayName: 'Auto Lyrics',
-		description: 'Whether MusicAPI writes the lyrics from your Lyrics text as a brief (custom mode only)',
-	}),
+	autoLyricsField,
 	legacyOnly(
 		optionsField('variationCategory', 'variation_category', {
 			displayName: 'Variation (Remaster)',

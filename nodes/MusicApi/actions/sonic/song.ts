@@ -103,9 +103,11 @@ export const personaIdField = textField('personaId', 'persona_id', {
 	description: 'The voice to sing with: a persona ID from Create Persona From Clip or Clone Voice From Recording',
 });
 
+/** Offered in custom mode only: MusicAPI refuses auto_lyrics without custom_mode (contract §3.1.1). */
 export const autoLyricsField = booleanField('autoLyrics', 'auto_lyrics', {
 	displayName: 'Auto Lyrics',
 	description: 'Whether MusicAPI writes the lyrics from your Lyrics text as a brief (custom mode only)',
+	show: { '/songMode': ['custom'] },
 });
 
 export const useSunoCdnField = booleanField('useSunoCdn', 'use_suno_cdn', {

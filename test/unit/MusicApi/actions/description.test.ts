@@ -41,6 +41,12 @@ describe('Each field where it applies', () => {
 		expect(additional('create')).toContain('Target Duration (Seconds)');
 	});
 
+	it('Auto Lyrics only in custom mode, where MusicAPI accepts it', () => {
+		expect(additional('create')).not.toContain('Auto Lyrics');
+		expect(additional('create', { songMode: 'custom' })).toContain('Auto Lyrics');
+		expect(additional('extend', { songMode: 'custom' })).toContain('Auto Lyrics');
+	});
+
 	it('a workflow saved with a Task Type still offers (and keeps) that type\'s options', () => {
 		expect(additional('create', { taskType: 'remaster' })).toContain('Variation (Remaster)');
 		expect(resolvedParameters({ resource: 'sonic', operation: 'create', taskType: 'remaster', additionalFields: { variationCategory: 'high' } })).toMatchObject({
