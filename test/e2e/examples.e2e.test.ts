@@ -116,6 +116,23 @@ test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) 
 	}
 });
 
+test('extend-and-join.json: Create a Song → first clip → Extend a Song → Concat, each item naming its source clip', async () => {
+	const from = fake.requests.length;
+	const workflow = await n8n.createWorkflow(prepared('extend-and-join.json'));
+	const execution = await runManually(workflow.id, 'Manual Trigger', 60_000);
+	expect(execution.status).toBe('success');
+	const [first] = nodeItems(execution, 'First Clip');
+	const bodies = bodiesSince(from, '/sonic/create') as Array<Record<string, unknown>>;
+	expect(bodies.map((b) => b.task_type)).toEqual(['create_music', 'extend_music', 'concat_music', 'concat_music']);
+	expect(bodies[1]).toMatchObject({ continue_clip_id: first.json.clipId, continue_at: Math.max(1, Math.floor(first.json.duration as number) - 10) });
+	const extensions = nodeItems(execution, 'Extend a Song');
+	expect(extensions.map((e) => e.json.sourceClipId)).toEqual([first.json.clipId, first.json.clipId]);
+	expect(bodies.slice(2)).toEqual(extensions.map((e) => ({ task_type: 'concat_music', continue_clip_id: e.json.clipId })));
+	const songs = nodeItems(execution, 'Join Into Full Song');
+	expect(songs.map((s) => s.json.sourceClipId)).toEqual(extensions.map((e) => e.json.clipId));
+	for (const song of songs) expectAudioFile(song);
+});
+
 test('scheduled-background-music.json: publishes on its schedule; a run makes Producer music with its audio file', async () => {
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('scheduled-background-music.json'));

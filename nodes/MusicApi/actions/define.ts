@@ -58,6 +58,7 @@ export function defineAsync(
 			minTimeoutMs?: number;
 			checkSubmitAnswer?: AsyncOperation['checkSubmitAnswer'];
 			makesWav?: AsyncOperation['makesWav'];
+			sourceClipField?: string;
 		},
 ): AsyncOperation {
 	return {
@@ -70,6 +71,7 @@ export function defineAsync(
 		endpoint: `POST ${spec.path}`,
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,
+		sourceClipField: spec.sourceClipField,
 		properties: properties(spec),
 		pollPath: (taskId) => taskPath(spec.dialect, taskId, spec.pollPrefix),
 		buildRequest: (ctx, itemIndex): ApiRequest => ({

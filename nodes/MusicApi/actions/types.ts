@@ -30,6 +30,8 @@ interface OperationBase {
 /** Answers within the request: the output is the response, shaped. */
 export interface SyncOperation extends OperationBase {
 	mode: 'sync';
+	/** An account-level read (Credits): asked once per run, one output item whatever comes in. */
+	once?: boolean;
 	run(ctx: OperationContext, itemIndex: number): Promise<Array<IDataObject | INodeExecutionData>>;
 }
 
@@ -42,6 +44,8 @@ export interface AsyncOperation extends OperationBase {
 	pollPath(taskId: string): string;
 	/** What only the submitter knows about the answer's shape (e.g. that the clips are stems). */
 	taskOptions?: NormalizeOptions;
+	/** The body field naming the clip this job works on; its value comes out as `sourceClipId` on every item. */
+	sourceClipField?: string;
 	/** Checks the item's input and builds the submit request; throws before anything is sent. */
 	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
 	/**
@@ -59,5 +63,12 @@ export interface ResourceDefinition {
 	value: string;
 	name: string;
 	description?: string;
+	/** The operation a new node starts with; the first in the list when not set. */
+	defaultOperation?: string;
+	/**
+	 * Legacy, deprecated or unavailable: its operations stay in the Operation dropdown for saved workflows, but not
+	 * in n8n's node picker (see describeResource).
+	 */
+	legacy?: boolean;
 	operations: Operation[];
 }

@@ -102,10 +102,12 @@ const fields = [
 const optional = [
 	textField('title', 'title', { displayName: 'Title', maxLength: 80, description: 'Title of the new music (Create).' }),
 	textField('seed', 'seed', { displayName: 'Seed', description: 'A fixed seed for repeatable results (Create)' }),
+	// Offered on Create only (saved workflows send it as before); the other task types never read it.
 	booleanField('makeInstrumental', 'make_instrumental', {
 		displayName: 'Instrumental',
 		description:
 			'Whether to ask for no vocals (Create). MusicAPI still accepts it but ignores it since Producer switched to Lyria 3 Pro (2026-04); leave Lyrics empty instead.',
+		show: { '/taskType': [CREATE] },
 	}),
 	numberField('length', 'length', {
 		displayName: 'Length (Seconds)',
@@ -131,9 +133,9 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 export const create = defineAsync({
 	value: 'create',
 	name: 'Create',
-	action: 'Create music with Producer',
+	action: 'Create background music or a song',
 	description:
-		'Create, extend, replace a section of or cover music, write lyrics or make a video clip (create 10 credits, extend/replace 12, others not published)',
+		'Background music, instrumentals or songs from a sound description; also extend, replace a section of or cover music, write lyrics or make a video clip (create 10 credits, extend/replace 12, others not published)',
 	credits: '10 (extend 12, replace 12; cover, lyrics, video not published)',
 	path: '/producer/create',
 	dialect: 'producer',
