@@ -9,24 +9,35 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../shared/webhooks/signature';
-import type { RawBody } from '../shared/webhooks/signature';
+import type { RawBody, ReplayKey } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
 import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
-import { attachAudio, deliveryItems, filteredOut } from './items';
+import { attachAudio, deliveryItems, eventKind, filteredOut, platformOf, skipAudio } from './items';
 import type { DeliveryMeta } from './items';
 import {
 	alreadyAcceptedInProcess,
 	clearRegistration,
+	hashedReplayKeys,
 	loadReplayCache,
 	recordRegistration,
 	registeredUrl,
+	resultKey,
 	saveReplayCache,
 } from './state';
 
 const NO_SECRET_REASON =
 	'No webhook secret is configured. MusicAPI signs with a platform default secret when a job carries none, so set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
+
+const UNSIGNED_PRODUCTION_REASON =
+	'Unsigned deliveries are accepted on the test URL only ("Accept Unsigned Deliveries" is for testing in the editor). Set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
+
+const UNSIGNED_NO_DOWNLOAD = 'not downloaded: the delivery is unsigned, and only verified deliveries lead to downloads';
+
+/** What a saved workflow may still carry from the removed "Webhook Secret" option: ignored, with a warning. */
+const LEFTOVER_SECRET_WARNING =
+	"MusicAPI Trigger: the node's Webhook Secret option was removed (a secret does not belong in a workflow); deliveries are verified with the credential's Webhook Secret. Put that secret into a MusicAPI credential and select it here.";
 
 export class MusicApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -65,6 +76,7 @@ export class MusicApiTrigger implements INodeType {
 					});
 				}
 				recordRegistration(this.getWorkflowStaticData('node'), url, new Date());
+				if (hasLeftoverSecret(this)) this.logger.warn(LEFTOVER_SECRET_WARNING);
 				if (!url.startsWith('https://')) {
 					this.logger.warn(
 						`MusicAPI Trigger: MusicAPI only accepts HTTPS webhook URLs; ${url} will work with test servers only`,
@@ -93,40 +105,31 @@ export class MusicApiTrigger implements INodeType {
 		};
 
 		const headers = this.getHeaderData();
-		const acceptUnsigned = this.getNodeParameter('acceptUnsigned', false) as boolean;
-		const options = this.getNodeParameter('options', {}) as { webhookSecret?: string; includeRaw?: boolean };
-		const secret = options.webhookSecret || (await credentialSecret(this));
+		const wantsUnsigned = this.getNodeParameter('acceptUnsigned', false) as boolean;
+		// n8n runs a test URL's call in mode 'manual' (TestWebhooks.executeWebhook) and a production URL's in mode
+		// 'webhook' (LiveWebhooks): unsigned deliveries are for someone watching the editor, never for a published URL.
+		const unsignedAllowed = wantsUnsigned && this.getMode() === 'manual';
+		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean };
+		const secret = await credentialSecret(this);
 		const rawBody = await readRawBody(req);
 
-		const staticData = this.getWorkflowStaticData('node');
-		const seen = loadReplayCache(staticData);
-		// Static data is per request (loaded before, saved after the answer); the process guard covers copies in flight.
-		const guardScope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
 		const meta: DeliveryMeta = { deliveryId: undefined, signatureVerified: false };
 		let headerEvent: string | undefined;
-
-		if (secret && (!acceptUnsigned || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
-			const result = verifyDelivery({ headers, rawBody, secret, seen });
+		let replayKeys: ReplayKey[] = [];
+		if (secret && (!unsignedAllowed || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
+			const result = verifyDelivery({ headers, rawBody, secret });
 			if (!result.ok) return reject(result.status, result.reason);
-			if (result.duplicate || alreadyAcceptedInProcess(guardScope, result.replayKeys)) {
-				return reply(200, { received: true, duplicate: true });
-			}
-			saveReplayCache(staticData, seen);
+			replayKeys = result.replayKeys;
 			meta.deliveryId = result.deliveryId;
 			meta.signatureVerified = true;
 			headerEvent = result.event;
-		} else if (!acceptUnsigned) {
-			return reject(401, NO_SECRET_REASON);
+		} else if (!unsignedAllowed) {
+			return reject(401, wantsUnsigned ? UNSIGNED_PRODUCTION_REASON : NO_SECRET_REASON);
 		} else {
-			// Testing only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
+			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
 			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
 			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
-			if (meta.deliveryId !== undefined) {
-				if (seen.checkAndRemember(meta.deliveryId) || alreadyAcceptedInProcess(guardScope, [{ id: meta.deliveryId }])) {
-					return reply(200, { received: true, duplicate: true });
-				}
-				saveReplayCache(staticData, seen);
-			}
+			if (meta.deliveryId !== undefined) replayKeys = [{ id: meta.deliveryId }];
 		}
 
 		if (rawBody === undefined) return reject(400, 'The request has no body');
@@ -152,6 +155,22 @@ export class MusicApiTrigger implements INodeType {
 			return reply(200, { received: true, ignored: true });
 		}
 
+		// Once per delivery (id, signature) and, for verified deliveries, once per result (task, platform, event):
+		// MusicAPI may send one result again under a new id with a fresh signature. An unverified test delivery
+		// names any task it likes, so it must not use up the result for the genuine one (and a user re-sending a
+		// sample while testing would otherwise see nothing run).
+		const keys = hashedReplayKeys(replayKeys);
+		if (meta.signatureVerified) keys.push(resultKey(delivery.taskId, platformOf(delivery) ?? delivery.dialect, eventKind(delivery) ?? delivery.event));
+		const staticData = this.getWorkflowStaticData('node');
+		const seen = loadReplayCache(staticData);
+		// Static data is per request (loaded before, saved after the answer); the process guard covers copies in
+		// flight. Both are checked and updated without an await in between.
+		const guardScope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (seen.checkAndRememberAll(keys) || alreadyAcceptedInProcess(guardScope, keys)) {
+			return reply(200, { received: true, duplicate: true });
+		}
+		if (keys.length) saveReplayCache(staticData, seen);
+
 		// Acknowledge before any download, so MusicAPI is answered quickly whatever the files weigh.
 		reply(200, { received: true });
 
@@ -159,10 +178,21 @@ export class MusicApiTrigger implements INodeType {
 		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
 		if (this.getNodeParameter('downloadAudio', false) as boolean) {
 			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
-			await attachAudio(this, built, binaryProperty);
+			// Only a verified delivery's URLs are fetched: an unsigned one could name any address n8n can reach.
+			if (meta.signatureVerified) await attachAudio(this, built, binaryProperty);
+			else skipAudio(built, UNSIGNED_NO_DOWNLOAD);
 		}
 		return { noWebhookResponse: true, workflowData: [built.items] };
 	}
+}
+
+/**
+ * A value of the removed node-level secret option in a workflow saved before it went (never used, only reported).
+ * Read from the node's stored parameters: getNodeParameter drops options the description no longer has.
+ */
+function hasLeftoverSecret(fn: IHookFunctions): boolean {
+	const options = fn.getNode().parameters?.options as IDataObject | undefined;
+	return typeof options?.webhookSecret === 'string' && options.webhookSecret !== '';
 }
 
 async function credentialSecret(fn: IWebhookFunctions): Promise<string> {
