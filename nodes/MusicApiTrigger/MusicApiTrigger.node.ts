@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../shared/webhooks/signature';
 import type { RawBody, ReplayKey } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
+import { redact, redactDeep } from '../shared/transport/errors';
 import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
@@ -99,9 +100,14 @@ export class MusicApiTrigger implements INodeType {
 			res.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
+		const credentials = await this.getCredentials('musicApiApi');
+		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+		// Whatever a delivery carries (a JSON error quoting the body, a raw clip object) is cleaned of both.
+		const secrets = [credentials.apiKey, secret].filter((value): value is string => typeof value === 'string' && value !== '');
 		const reject = (status: number, reason: string): IWebhookResponseData => {
-			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${reason}`);
-			return reply(status, { received: false, error: reason });
+			const clean = redact(reason, secrets);
+			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${clean}`);
+			return reply(status, { received: false, error: clean });
 		};
 
 		const headers = this.getHeaderData();
@@ -110,7 +116,6 @@ export class MusicApiTrigger implements INodeType {
 		// 'webhook' (LiveWebhooks): unsigned deliveries are for someone watching the editor, never for a published URL.
 		const unsignedAllowed = wantsUnsigned && this.getMode() === 'manual';
 		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean };
-		const secret = await credentialSecret(this);
 		const rawBody = await readRawBody(req);
 
 		const meta: DeliveryMeta = { deliveryId: undefined, signatureVerified: false };
@@ -176,6 +181,7 @@ export class MusicApiTrigger implements INodeType {
 
 		const outputMode = this.getNodeParameter('outputMode', 'clip') as OutputMode;
 		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
+		for (const item of built.items) item.json = redactDeep(item.json, secrets) as IDataObject;
 		if (this.getNodeParameter('downloadAudio', false) as boolean) {
 			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
 			// Only a verified delivery's URLs are fetched: an unsigned one could name any address n8n can reach.
@@ -193,11 +199,6 @@ export class MusicApiTrigger implements INodeType {
 function hasLeftoverSecret(fn: IHookFunctions): boolean {
 	const options = fn.getNode().parameters?.options as IDataObject | undefined;
 	return typeof options?.webhookSecret === 'string' && options.webhookSecret !== '';
-}
-
-async function credentialSecret(fn: IWebhookFunctions): Promise<string> {
-	const credentials = await fn.getCredentials('musicApiApi');
-	return typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 }
 
 /** n8n keeps the bytes it received as `rawBody` (and reads them on demand); the signature covers exactly those. */

@@ -118,3 +118,21 @@ describe('bounded state: delivery ids are hashed and capped', () => {
 		expect(JSON.stringify(staticData)).not.toContain('zzzz');
 	});
 });
+
+describe('secrets never reach items, answers or logs', () => {
+	it('Include Raw Data: a delivery echoing the API key or the webhook secret is masked in every item', async () => {
+		const payload = completed('suno', { data: [sonicClip('a', 'succeeded', { metadata: { note: 'key key-SECRET-1 and cred-secret' } })] });
+		const h = harness(signed(payload), { params: { options: { includeRaw: true } }, credentials: { apiKey: 'key-SECRET-1', webhookSecret: 'cred-secret' } });
+		const text = JSON.stringify(items(await run(h)));
+		expect(text).toContain('***');
+		expect(text).not.toContain('key-SECRET-1');
+		expect(text).not.toContain('cred-secret');
+	});
+
+	it('a refusal quoting the body (unsigned test delivery, malformed JSON) is masked in the answer and the log', async () => {
+		const h = harness({ body: '{"note":"key-SECRET-1" oops', headers: {} }, { params: { acceptUnsigned: true }, mode: 'manual', credentials: { apiKey: 'key-SECRET-1', webhookSecret: '' } });
+		await run(h);
+		expect(h.res.statusCode).toBe(400);
+		expect(JSON.stringify([h.res.body, h.logger.warn.mock.calls])).not.toContain('key-SECRET-1');
+	});
+});
