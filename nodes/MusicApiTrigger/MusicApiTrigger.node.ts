@@ -11,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../shared/webhooks/signature';
 import type { RawBody, ReplayKey } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
+import { hashedReplayKeys, resultKey } from '../shared/webhooks/dedupe';
 import { redact, redactDeep } from '../shared/transport/errors';
 import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
@@ -20,11 +21,9 @@ import type { DeliveryMeta } from './items';
 import {
 	alreadyAcceptedInProcess,
 	clearRegistration,
-	hashedReplayKeys,
 	loadReplayCache,
 	recordRegistration,
 	registeredUrl,
-	resultKey,
 	saveReplayCache,
 } from './state';
 

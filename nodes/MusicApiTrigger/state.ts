@@ -1,6 +1,6 @@
-import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { hashKey } from '../shared/webhooks/dedupe';
 import { ReplayCache } from '../shared/webhooks/signature';
 import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
 
@@ -16,28 +16,6 @@ export const REPLAY_TTL_SECONDS = 24 * 60 * 60;
 
 /** Bounds the static data n8n writes back after each delivery: up to 3 keys a delivery, about 50 bytes each. */
 export const REPLAY_MAX_ENTRIES = 3000;
-
-/**
- * Every key is stored as a fixed-size hash (128 bits, base64url): an unsigned sender chooses its X-Webhook-Id,
- * and 16 KB ids would otherwise fill static data and the process guard with whatever it sends.
- */
-export function hashKey(kind: string, value: string): string {
-	return createHash('sha256').update(`${kind}\u0000${value}`).digest('base64url').slice(0, 22);
-}
-
-/** The delivery's own keys (its id, its signature) as they go into the caches. */
-export function hashedReplayKeys(keys: readonly ReplayKey[]): ReplayKey[] {
-	return keys.map((key) => ({ ...key, id: hashKey('delivery', key.id) }));
-}
-
-/**
- * The result a delivery carries: MusicAPI's webhook guide dedupes on (task_id, platform). The event is part of it
- * so that a job's streaming preview and its completion are two results. Whatever the delivery id and signature,
- * one result runs the workflow once within REPLAY_TTL_SECONDS.
- */
-export function resultKey(taskId: string, platform: string, event: string): ReplayKey {
-	return { id: hashKey('result', JSON.stringify([taskId, platform, event])) };
-}
 
 export function loadReplayCache(staticData: IDataObject): ReplayCache {
 	const stored = Array.isArray(staticData.replay) ? (staticData.replay as unknown[]) : [];

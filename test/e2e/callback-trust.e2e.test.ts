@@ -184,7 +184,10 @@ describe('failed jobs are failures, as "On Error" says', () => {
 		const done = await finished(parked);
 		expect(done.status).toBe('success');
 		expect(nodeItems(done, 'OK').map((i) => i.json.taskId)).toEqual([good, good]);
-		expect(nodeItems(done, 'Failed').map((i) => i.json)).toEqual([expect.objectContaining({ taskId: bad, error: expect.stringContaining(`MusicAPI job ${bad} failed`) })]);
+		// n8n routes only items whose json is error/message/details: the task id and remedy are under details.
+		expect(nodeItems(done, 'Failed').map((i) => i.json)).toEqual([
+			expect.objectContaining({ error: `MusicAPI job ${bad} failed: Song generation failed. Credits have been refunded.`, details: { taskId: bad, description: expect.stringMatching(/refunds/) } }),
+		]);
 	});
 
 	test('On Error "Continue": the failed job is an item with its error on the regular output', async () => {

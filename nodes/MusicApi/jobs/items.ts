@@ -104,10 +104,15 @@ export async function outcomesToItems(
 		error.message = message;
 		throw error;
 	}
+	// n8n moves an item to the error output only when its json has nothing but error/message/details
+	// (WorkflowExecute.handleNodeErrorOutput; an item's own `error` would replace its json with the message alone),
+	// so there the task id and remedy go under `details`.
+	const errorOutput = ctx.fn.getNode().onError === 'continueErrorOutput';
 	for (const problem of problems) {
+		const details = { taskId: problem.taskId, description: problem.description };
 		add(problem.itemIndex, [
 			{
-				json: { taskId: problem.taskId, error: problem.message, description: problem.description },
+				json: errorOutput ? { error: problem.message, details } : { taskId: problem.taskId, error: problem.message, description: problem.description },
 				pairedItem: { item: problem.itemIndex },
 			},
 		]);

@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
 import { MUSICAPI_TRIGGER_WEBHOOK } from '../../../nodes/MusicApiTrigger/description';
-import { forgetAcceptedInProcess, hashKey, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../../nodes/MusicApiTrigger/state';
+import { forgetAcceptedInProcess, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../../nodes/MusicApiTrigger/state';
+import { hashKey } from '../../../nodes/shared/webhooks/dedupe';
 import { signWebhook } from '../../fake-musicapi/webhooks/sign';
 import { completed, harness, items, NODE, run, SECRET, signed, sonicClip, trigger, type Delivery, type Harness } from './trigger-harness';
 
