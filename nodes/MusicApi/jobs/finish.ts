@@ -55,7 +55,8 @@ export async function finishJobs(
 		log: (message) => ctx.fn.logger.info(message),
 	});
 	const expectations = new Map(jobs.map((job) => [job.taskId, job.expect]));
-	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail() }, outcomes, options, expectations);
+	const errorOutput = ctx.fn.getNode().onError === 'continueErrorOutput';
+	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail(), errorOutput }, outcomes, options, expectations);
 }
 
 function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecutionData {

@@ -14,6 +14,15 @@ import { DEADLINE_EVENT } from './deadline';
 import { continuesOnFail, failResumedNode } from './failures';
 import { batches, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
 
+/**
+ * n8n re-pairs a resumed node's items with its input by position and looks an error item's pair up before moving
+ * it to the error output; with more items than inputs (two clips per job) that look-up fails the whole execution
+ * ("Paired item data … is unavailable", n8n 2.40.7 WorkflowExecute.handleNodeErrorOutput). So on resume the failed
+ * jobs stay on the regular output, as with "Continue", and the log says so.
+ */
+const ERROR_OUTPUT_ON_RESUME =
+	'MusicAPI: "Continue (using error output)" cannot route a resumed node\'s failed jobs in this n8n; they are items with their error on the regular output';
+
 /** A job whose callback may have been lost is asked about at most once in this long. */
 const REPOLL_AFTER_MS = 10_000;
 
@@ -168,7 +177,12 @@ async function resume(
 		// Delivered bodies (Include Raw Data) never passed the client's redaction: clean them here.
 		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: redactDeep(item.json, secrets) as IDataObject }));
 	};
-	if (continuesOnFail(this.getNode())) return resumed(await toItems(true));
+	if (continuesOnFail(this.getNode())) {
+		if (this.getNode().onError === 'continueErrorOutput' && outcomes.some((o) => !('task' in o) || o.task.state !== 'succeeded')) {
+			this.logger.warn(ERROR_OUTPUT_ON_RESUME);
+		}
+		return resumed(await toItems(true));
+	}
 	try {
 		return resumed(await toItems(false));
 	} catch (error) {
