@@ -35,10 +35,6 @@ const UNSIGNED_PRODUCTION_REASON =
 
 const UNSIGNED_NO_DOWNLOAD = 'not downloaded: the delivery is unsigned, and only verified deliveries lead to downloads';
 
-/** What a saved workflow may still carry from the removed "Webhook Secret" option: ignored, with a warning. */
-const LEFTOVER_SECRET_WARNING =
-	"MusicAPI Trigger: the node's Webhook Secret option was removed (a secret does not belong in a workflow); deliveries are verified with the credential's Webhook Secret. Put that secret into a MusicAPI credential and select it here.";
-
 export class MusicApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MusicAPI Trigger',
@@ -76,7 +72,6 @@ export class MusicApiTrigger implements INodeType {
 					});
 				}
 				recordRegistration(this.getWorkflowStaticData('node'), url, new Date());
-				if (hasLeftoverSecret(this)) this.logger.warn(LEFTOVER_SECRET_WARNING);
 				if (!url.startsWith('https://')) {
 					this.logger.warn(
 						`MusicAPI Trigger: MusicAPI only accepts HTTPS webhook URLs; ${url} will work with test servers only`,
@@ -155,7 +150,7 @@ export class MusicApiTrigger implements INodeType {
 		const platforms = this.getNodeParameter('platforms', []) as string[];
 		const ignored = filteredOut(delivery, events, platforms);
 		if (ignored) {
-			this.logger.debug(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`);
+			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
 			return reply(200, { received: true, ignored: true });
 		}
 
@@ -189,15 +184,6 @@ export class MusicApiTrigger implements INodeType {
 		}
 		return { noWebhookResponse: true, workflowData: [built.items] };
 	}
-}
-
-/**
- * A value of the removed node-level secret option in a workflow saved before it went (never used, only reported).
- * Read from the node's stored parameters: getNodeParameter drops options the description no longer has.
- */
-function hasLeftoverSecret(fn: IHookFunctions): boolean {
-	const options = fn.getNode().parameters?.options as IDataObject | undefined;
-	return typeof options?.webhookSecret === 'string' && options.webhookSecret !== '';
 }
 
 /** n8n keeps the bytes it received as `rawBody` (and reads them on demand); the signature covers exactly those. */

@@ -426,14 +426,6 @@ describe('MusicApiTrigger webhook lifecycle (no registration API: the node keeps
 		expect(fn.logger.warn).toHaveBeenCalledWith(expect.stringContaining('HTTPS'));
 	});
 
-	it('a leftover node Webhook Secret does not break activation: it is reported, never used', async () => {
-		const fn = hook(URL, {});
-		(fn as unknown as { getNode: () => unknown }).getNode = () => ({ ...NODE, parameters: { options: { webhookSecret: 'left-over' } } });
-		expect(await methods.create.call(fn)).toBe(true);
-		expect(fn.logger.warn).toHaveBeenCalledWith(expect.stringMatching(/Webhook Secret option was removed.*credential/));
-		expect(JSON.stringify(fn.logger.warn.mock.calls)).not.toContain('left-over');
-	});
-
 	it('create fails loudly when n8n has no URL for the node', async () => {
 		await expect(methods.create.call(hook(undefined, {}))).rejects.toThrow('no webhook URL');
 	});
