@@ -311,7 +311,7 @@ test('a job that ends while the node is still submitting (n8n answers its callba
 	expect(polled.every((p) => p !== `/sonic/task/${taskIds[2]}`)).toBe(true);
 });
 
-test('a failed job fails the resumed node (On Error: Stop Workflow), with its reason and the refund note', async () => {
+test('a failed job fails the resumed node (On Error: Stop Workflow), with its reason, the refund note and the remedy', async () => {
 	const { workflow, waiting, submits } = await park({ prompts: ['[fake:fail] a doomed song'] });
 	const [taskId] = parkedTaskIds(waiting);
 	reachJobTime(submits[0]);
@@ -320,7 +320,7 @@ test('a failed job fails the resumed node (On Error: Stop Workflow), with its re
 	expect(done.status).toBe('error');
 	expect(done.data?.resultData.error).toMatchObject({
 		message: `MusicAPI job ${taskId} failed: Song generation failed. Credits have been refunded.`,
-		description: expect.stringMatching(/refunds the credits/),
+		description: expect.stringMatching(/Credits have been refunded\. Adjust the input/),
 	});
 });
 
