@@ -9,12 +9,14 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery } from '../shared/webhooks/signature';
-import type { RawBody } from '../shared/webhooks/signature';
+import type { RawBody, ReplayKey } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
+import { hashedReplayKeys, resultKey } from '../shared/webhooks/dedupe';
+import { redact, redactDeep } from '../shared/transport/errors';
 import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
-import { attachAudio, deliveryItems, filteredOut } from './items';
+import { attachAudio, deliveryItems, eventKind, filteredOut, platformOf, skipAudio } from './items';
 import type { DeliveryMeta } from './items';
 import {
 	alreadyAcceptedInProcess,
@@ -27,6 +29,11 @@ import {
 
 const NO_SECRET_REASON =
 	'No webhook secret is configured. MusicAPI signs with a platform default secret when a job carries none, so set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
+
+const UNSIGNED_PRODUCTION_REASON =
+	'Unsigned deliveries are accepted on the test URL only ("Accept Unsigned Deliveries" is for testing in the editor). Set a Webhook Secret in the MusicAPI credential and send it with your jobs.';
+
+const UNSIGNED_NO_DOWNLOAD = 'not downloaded: the delivery is unsigned, and only verified deliveries lead to downloads';
 
 export class MusicApiTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -87,46 +94,41 @@ export class MusicApiTrigger implements INodeType {
 			res.status(status).json(body);
 			return { noWebhookResponse: true };
 		};
+		const credentials = await this.getCredentials('musicApiApi');
+		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+		// Whatever a delivery carries (a JSON error quoting the body, a raw clip object) is cleaned of both.
+		const secrets = [credentials.apiKey, secret].filter((value): value is string => typeof value === 'string' && value !== '');
 		const reject = (status: number, reason: string): IWebhookResponseData => {
-			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${reason}`);
-			return reply(status, { received: false, error: reason });
+			const clean = redact(reason, secrets);
+			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${clean}`);
+			return reply(status, { received: false, error: clean });
 		};
 
 		const headers = this.getHeaderData();
-		const acceptUnsigned = this.getNodeParameter('acceptUnsigned', false) as boolean;
-		const options = this.getNodeParameter('options', {}) as { webhookSecret?: string; includeRaw?: boolean };
-		const secret = options.webhookSecret || (await credentialSecret(this));
+		const wantsUnsigned = this.getNodeParameter('acceptUnsigned', false) as boolean;
+		// n8n runs a test URL's call in mode 'manual' (TestWebhooks.executeWebhook) and a production URL's in mode
+		// 'webhook' (LiveWebhooks): unsigned deliveries are for someone watching the editor, never for a published URL.
+		const unsignedAllowed = wantsUnsigned && this.getMode() === 'manual';
+		const options = this.getNodeParameter('options', {}) as { includeRaw?: boolean };
 		const rawBody = await readRawBody(req);
 
-		const staticData = this.getWorkflowStaticData('node');
-		const seen = loadReplayCache(staticData);
-		// Static data is per request (loaded before, saved after the answer); the process guard covers copies in flight.
-		const guardScope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
 		const meta: DeliveryMeta = { deliveryId: undefined, signatureVerified: false };
 		let headerEvent: string | undefined;
-
-		if (secret && (!acceptUnsigned || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
-			const result = verifyDelivery({ headers, rawBody, secret, seen });
+		let replayKeys: ReplayKey[] = [];
+		if (secret && (!unsignedAllowed || headerValue(headers, SIGNATURE_HEADER) !== undefined)) {
+			const result = verifyDelivery({ headers, rawBody, secret });
 			if (!result.ok) return reject(result.status, result.reason);
-			if (result.duplicate || alreadyAcceptedInProcess(guardScope, result.replayKeys)) {
-				return reply(200, { received: true, duplicate: true });
-			}
-			saveReplayCache(staticData, seen);
+			replayKeys = result.replayKeys;
 			meta.deliveryId = result.deliveryId;
 			meta.signatureVerified = true;
 			headerEvent = result.event;
-		} else if (!acceptUnsigned) {
-			return reject(401, NO_SECRET_REASON);
+		} else if (!unsignedAllowed) {
+			return reject(401, wantsUnsigned ? UNSIGNED_PRODUCTION_REASON : NO_SECRET_REASON);
 		} else {
-			// Testing only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
+			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
 			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
 			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
-			if (meta.deliveryId !== undefined) {
-				if (seen.checkAndRemember(meta.deliveryId) || alreadyAcceptedInProcess(guardScope, [{ id: meta.deliveryId }])) {
-					return reply(200, { received: true, duplicate: true });
-				}
-				saveReplayCache(staticData, seen);
-			}
+			if (meta.deliveryId !== undefined) replayKeys = [{ id: meta.deliveryId }];
 		}
 
 		if (rawBody === undefined) return reject(400, 'The request has no body');
@@ -148,26 +150,40 @@ export class MusicApiTrigger implements INodeType {
 		const platforms = this.getNodeParameter('platforms', []) as string[];
 		const ignored = filteredOut(delivery, events, platforms);
 		if (ignored) {
-			this.logger.debug(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`);
+			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
 			return reply(200, { received: true, ignored: true });
 		}
+
+		// Once per delivery (id, signature) and, for verified deliveries, once per result (task, platform, event):
+		// MusicAPI may send one result again under a new id with a fresh signature. An unverified test delivery
+		// names any task it likes, so it must not use up the result for the genuine one (and a user re-sending a
+		// sample while testing would otherwise see nothing run).
+		const keys = hashedReplayKeys(replayKeys);
+		if (meta.signatureVerified) keys.push(resultKey(delivery.taskId, platformOf(delivery) ?? delivery.dialect, eventKind(delivery) ?? delivery.event));
+		const staticData = this.getWorkflowStaticData('node');
+		const seen = loadReplayCache(staticData);
+		// Static data is per request (loaded before, saved after the answer); the process guard covers copies in
+		// flight. Both are checked and updated without an await in between.
+		const guardScope = `${this.getWorkflow().id ?? ''}/${this.getNode().name}`;
+		if (seen.checkAndRememberAll(keys) || alreadyAcceptedInProcess(guardScope, keys)) {
+			return reply(200, { received: true, duplicate: true });
+		}
+		if (keys.length) saveReplayCache(staticData, seen);
 
 		// Acknowledge before any download, so MusicAPI is answered quickly whatever the files weigh.
 		reply(200, { received: true });
 
 		const outputMode = this.getNodeParameter('outputMode', 'clip') as OutputMode;
 		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
+		for (const item of built.items) item.json = redactDeep(item.json, secrets) as IDataObject;
 		if (this.getNodeParameter('downloadAudio', false) as boolean) {
 			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
-			await attachAudio(this, built, binaryProperty);
+			// Only a verified delivery's URLs are fetched: an unsigned one could name any address n8n can reach.
+			if (meta.signatureVerified) await attachAudio(this, built, binaryProperty);
+			else skipAudio(built, UNSIGNED_NO_DOWNLOAD);
 		}
 		return { noWebhookResponse: true, workflowData: [built.items] };
 	}
-}
-
-async function credentialSecret(fn: IWebhookFunctions): Promise<string> {
-	const credentials = await fn.getCredentials('musicApiApi');
-	return typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 }
 
 /** n8n keeps the bytes it received as `rawBody` (and reads them on demand); the signature covers exactly those. */

@@ -127,16 +127,16 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'With one item per delivery, each clip gets its own field, e.g. data_0, data_1',
 	},
 	{
-		displayName: 'Accept Unsigned Deliveries (Testing Only)',
+		displayName: 'Accept Unsigned Deliveries on the Test URL',
 		name: 'acceptUnsigned',
 		type: 'boolean',
 		default: false,
 		description:
-			'Whether to run the workflow for deliveries without a signature, or when no secret is configured. A signature that is present is still checked.',
+			"Whether the Test URL (while the editor listens) takes deliveries without a signature, or without a secret in the credential. The Production URL always requires a valid signature. A signature that is present is still checked.",
 	},
 	{
 		displayName:
-			'For testing only: anyone who knows this URL can start the workflow with made-up results. Turn this off before real use.',
+			'Risk: on the Test URL, anyone who knows it can start this workflow with made-up results (any task ID, any song URLs). Unsigned deliveries never download audio, so they cannot make n8n fetch an address they choose. The Production URL ignores this option.',
 		name: 'acceptUnsignedNotice',
 		type: 'notice',
 		default: '',
@@ -155,15 +155,6 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to add the delivery\'s original clip object to each clip as "raw"',
-			},
-			{
-				displayName: 'Webhook Secret',
-				name: 'webhookSecret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description:
-					"Overrides the credential's webhook secret, e.g. for jobs created outside n8n with another secret. Leave empty to use the credential's.",
 			},
 		],
 	},

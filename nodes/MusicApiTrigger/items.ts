@@ -45,6 +45,8 @@ export function filteredOut(
 	return undefined;
 }
 
+const MAX_DELIVERY_ID_CHARS = 200;
+
 function header(delivery: WebhookDelivery, meta: DeliveryMeta): IDataObject {
 	const json: IDataObject = {
 		taskId: delivery.taskId,
@@ -52,7 +54,8 @@ function header(delivery: WebhookDelivery, meta: DeliveryMeta): IDataObject {
 		platform: platformOf(delivery) ?? delivery.dialect,
 		signatureVerified: meta.signatureVerified,
 	};
-	if (meta.deliveryId !== undefined) json.deliveryId = meta.deliveryId;
+	// Capped: an unsigned test delivery chooses its id, and the item should not carry kilobytes of it.
+	if (meta.deliveryId !== undefined) json.deliveryId = meta.deliveryId.slice(0, MAX_DELIVERY_ID_CHARS);
 	return json;
 }
 
@@ -127,5 +130,13 @@ export async function attachAudio(
 		}
 		if (Object.keys(binary).length) item.binary = { ...(item.binary ?? {}), ...binary };
 		if (errors.length) item.json.downloadError = errors.join('; ');
+	}
+}
+
+/** Download Audio on, but nothing fetched (an unsigned delivery): each item with audio says why it has no file. */
+export function skipAudio(built: BuiltItems, reason: string): void {
+	for (const [index, item] of built.items.entries()) {
+		const clips = built.clipsByItem[index] ?? [];
+		if (clips.some((clip) => clip.state === 'succeeded' && clip.audioUrl)) item.json.downloadError = reason;
 	}
 }

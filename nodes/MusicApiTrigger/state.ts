@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { hashKey } from '../shared/webhooks/dedupe';
 import { ReplayCache } from '../shared/webhooks/signature';
 import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
 
@@ -8,20 +9,21 @@ import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
 // data is the only state n8n keeps between two calls of an active workflow's webhook (and saves after each).
 
 /**
- * Delivery ids are remembered for a day, not only for the 5-minute signature window: MusicAPI re-signs a
- * redelivery with a fresh timestamp but keeps its X-Webhook-Id, so only the id tells a retry apart.
+ * Keys are remembered for a day, not only for the 5-minute signature window: MusicAPI re-signs a redelivery with
+ * a fresh timestamp (and may send it under a new X-Webhook-Id), so only the id and the result tell a retry apart.
  */
 export const REPLAY_TTL_SECONDS = 24 * 60 * 60;
 
-/** Bounds the static data (about 60 bytes per id) that n8n writes back after each delivery. */
-export const REPLAY_MAX_ENTRIES = 1000;
+/** Bounds the static data n8n writes back after each delivery: up to 3 keys a delivery, about 50 bytes each. */
+export const REPLAY_MAX_ENTRIES = 3000;
 
 export function loadReplayCache(staticData: IDataObject): ReplayCache {
 	const stored = Array.isArray(staticData.replay) ? (staticData.replay as unknown[]) : [];
 	const entries: ReplayEntry[] = [];
 	for (const entry of stored) {
 		const record = entry as { id?: unknown; at?: unknown; ttl?: unknown } | null;
-		if (typeof record?.id !== 'string' || typeof record.at !== 'number') continue;
+		// Only hashes are kept; anything longer was not written by this version (and is not worth its bytes).
+		if (typeof record?.id !== 'string' || record.id.length > 64 || typeof record.at !== 'number') continue;
 		entries.push(typeof record.ttl === 'number' ? { id: record.id, at: record.at, ttl: record.ttl } : { id: record.id, at: record.at });
 	}
 	return new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: REPLAY_MAX_ENTRIES }, entries);
@@ -32,7 +34,7 @@ export function saveReplayCache(staticData: IDataObject, cache: ReplayCache): vo
 	staticData.replay = cache.entries().map(({ id, at, ttl }): IDataObject => (ttl === undefined ? { id, at } : { id, at, ttl }));
 }
 
-/** Bounds the in-process guard below (about 150 bytes per key), over all trigger nodes of this n8n process. */
+/** Bounds the in-process guard below (about 100 bytes per hashed key), over all trigger nodes of this n8n process. */
 export const PROCESS_GUARD_MAX_ENTRIES = 20_000;
 
 /**
@@ -44,12 +46,22 @@ export const PROCESS_GUARD_MAX_ENTRIES = 20_000;
  */
 const acceptedInProcess = new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: PROCESS_GUARD_MAX_ENTRIES });
 
-/** True when this process already accepted one of the keys for `scope` (workflow + node); else remembers them. */
+/** True when this process already accepted one of the (hashed) keys for `scope` (workflow + node); else remembers them. */
 export function alreadyAcceptedInProcess(scope: string, keys: readonly ReplayKey[], nowSeconds?: number): boolean {
 	return acceptedInProcess.checkAndRememberAll(
-		keys.map((key) => ({ ...key, id: `${scope}|${key.id}` })),
+		keys.map((key) => ({ ...key, id: hashKey(scope, key.id) })),
 		nowSeconds,
 	);
+}
+
+/** Whether this process accepted one of the keys for `scope`, without remembering anything. */
+export function acceptedInProcessBefore(scope: string, keys: readonly ReplayKey[], nowSeconds?: number): boolean {
+	return keys.some((key) => acceptedInProcess.has(hashKey(scope, key.id), nowSeconds));
+}
+
+/** How many keys the process guard holds (tests: it stays bounded). */
+export function processGuardSize(): number {
+	return acceptedInProcess.size;
 }
 
 /** Forgets the in-process guard (tests). */

@@ -255,7 +255,8 @@ test('a streaming callback is acknowledged and ignored; the completion resumes (
 	fake.options.streamingCallback = true;
 	try {
 		const { workflow, waiting, submits } = await park({ prompts: ['a streamed song'], credential: withSecret });
-		expect((submits[0].body as Record<string, unknown>).webhook_secret).toBe('whsec-e2e-callback');
+		// Derived for this execution from the credential's secret (issue 12), never the credential's own.
+		expect((submits[0].body as Record<string, unknown>).webhook_secret).toBe(createHmac('sha256', 'whsec-e2e-callback').update(`musicapi-callback:${waiting.id}`).digest('hex'));
 		const [taskId] = parkedTaskIds(waiting);
 
 		reachJobTime(submits[0], 50_000);
@@ -310,40 +311,31 @@ test('a job that ends while the node is still submitting (n8n answers its callba
 	expect(polled.every((p) => p !== `/sonic/task/${taskIds[2]}`)).toBe(true);
 });
 
-test('a failed job comes back as an item with its error and the refund note', async () => {
+test('a failed job fails the resumed node (On Error: Stop Workflow), with its reason, the refund note and the remedy', async () => {
 	const { workflow, waiting, submits } = await park({ prompts: ['[fake:fail] a doomed song'] });
 	const [taskId] = parkedTaskIds(waiting);
 	reachJobTime(submits[0]);
 	expect(await deliveryOf(taskId, 'song.failed')).toMatchObject({ status: 200 });
 	const [done] = await n8n.waitForExecutions(workflow.id, 1, 30_000);
-	expect(done.status).toBe('success');
-	expect(nodeItems(done, 'MusicAPI').map((i) => i.json)).toEqual([
-		{
-			taskId,
-			error: `MusicAPI job ${taskId} failed: Song generation failed. Credits have been refunded.`,
-			description: expect.stringMatching(/refunds the credits/),
-		},
-	]);
+	expect(done.status).toBe('error');
+	expect(done.data?.resultData.error).toMatchObject({
+		message: `MusicAPI job ${taskId} failed: Song generation failed. Credits have been refunded.`,
+		description: expect.stringMatching(/Credits have been refunded\. Adjust the input/),
+	});
 });
 
 test('wait limit passed without a callback: the node asks once, resumes and names the task still running', async () => {
 	const [done] = await n8n.waitForExecutions(waitLimit.workflow.id, 1, 90_000);
 	const [taskId] = parkedTaskIds(waitLimit.waiting);
 	const resultData = done.data?.resultData;
-	// The submitting process reminds the execution at its wait limit (3 s here), well before n8n's own backstop.
-	expect(done.status).toBe('success');
-	expect(resultData?.error).toBeUndefined();
+	// The submitting process reminds the execution at its wait limit (3 s here), well before n8n's own backstop;
+	// the job still running is a failure of the node (On Error: Stop Workflow), naming the task to fetch later.
+	expect(done.status).toBe('error');
 	expect(new Date(done.stoppedAt as string).getTime() - new Date(done.startedAt as string).getTime()).toBeLessThan(60_000);
-	expect(nodeItems(done, 'MusicAPI')).toEqual([
-		{
-			json: {
-				taskId,
-				error: expect.stringMatching(new RegExp(`^MusicAPI task ${taskId} still (pending|running) when waiting timed out$`)),
-				description: expect.stringContaining(`Get Task (task ID ${taskId})`),
-			},
-			pairedItem: { item: 0 },
-		},
-	]);
+	expect(resultData?.error).toMatchObject({
+		message: expect.stringMatching(new RegExp(`^MusicAPI task ${taskId} still (pending|running) when waiting timed out$`)),
+		description: expect.stringContaining(`Get Task (task ID ${taskId})`),
+	});
 	// Exactly one look at the job, at the limit.
 	expect(fake.requests.filter((r) => r.path === `/sonic/task/${taskId}`)).toHaveLength(1);
 });

@@ -22,7 +22,6 @@ import { chain, createFakeCredential, MUSICAPI_TRIGGER_TYPE, musicApiNode, sonic
 import { waitFor } from './helpers/wait';
 
 const SECRET = 'e2e-trigger-secret';
-const NODE_SECRET = 'e2e-node-option-secret';
 const TRIGGER = 'MusicAPI Trigger';
 const TOLERANCE_SECONDS = 300;
 const FLOOD_IN_FLIGHT = 25;
@@ -321,14 +320,12 @@ describe('MusicAPI Trigger ↔ MusicAPI node: genuine deliveries from the fake M
 	let byClip: Trigger;
 	let byDelivery: Trigger;
 	let withAudio: Trigger;
-	let nodeSecret: Trigger;
 
 	beforeAll(async () => {
-		[byClip, byDelivery, withAudio, nodeSecret] = await Promise.all([
+		[byClip, byDelivery, withAudio] = await Promise.all([
 			createTrigger('one item per clip'),
 			createTrigger('one item per delivery', { outputMode: 'delivery' }),
 			createTrigger('download audio', { downloadAudio: true }),
-			createTrigger("node's own secret", { options: { webhookSecret: NODE_SECRET } }),
 		]);
 	});
 
@@ -443,19 +440,6 @@ describe('MusicAPI Trigger ↔ MusicAPI node: genuine deliveries from the fake M
 		const fetched = fake.requests.filter((r) => body.data.some((clip) => r.path === `/files/${clip.clip_id}.mp3`));
 		expect(fetched.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'GET 200']);
 		expect((await executionsOfTask(withAudio, taskId)).length).toBe(1);
-	});
-
-	test("the node's own Webhook Secret option overrides the credential's", async () => {
-		const taskId = `node-secret-${randomUUID()}`;
-		const body = completedBody(taskId);
-		const withCredentialSecret = await post(nodeSecret, signed(body, { secret: SECRET }));
-		expect(withCredentialSecret).toMatchObject({ status: 401, body: { received: false, error: expect.stringMatching(/Signature mismatch/) } });
-		const withNodeSecret = await post(nodeSecret, signed(body, { secret: NODE_SECRET }));
-		expect(withNodeSecret).toMatchObject({ status: 200, body: { received: true } });
-		// The sentinel (signed with the credential secret) would be refused here, so wait for the task itself.
-		const executions = await waitForTaskExecutions(nodeSecret, taskId, 1);
-		expect(executions).toHaveLength(1);
-		expect(triggerItems(executions[0])[0].json).toMatchObject({ taskId, signatureVerified: true });
 	});
 });
 

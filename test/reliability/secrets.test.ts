@@ -77,8 +77,11 @@ describe('submits that carry the secret', () => {
 	it('wait for callback with the credential\'s secret: the parked execution stores no secret', async () => {
 		const result = await runThroughRig(rig(), sonicBatch({ completion: 'callback', requestOptions: FAST }), { items: markedItems(2) });
 		expect(result.waitTill).toBeInstanceOf(Date);
-		expect(rig().fake.requestsTo('POST', '/sonic/create').map((r) => (r.body as { webhook_secret?: string }).webhook_secret)).toEqual([RELIABILITY_WEBHOOK_SECRET, RELIABILITY_WEBHOOK_SECRET]);
-		expectNoSecrets('callback mode, credential secret', result).handled = true;
+		// A secret derived for this execution from the credential's (issue 12), never the credential's own.
+		const sent = rig().fake.requestsTo('POST', '/sonic/create').map((r) => (r.body as { webhook_secret?: string }).webhook_secret ?? '');
+		expect(sent).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), sent[0]]);
+		expect(sent[0]).not.toBe(RELIABILITY_WEBHOOK_SECRET);
+		expectNoSecrets('callback mode, credential secret', result, [sent[0]]).handled = true;
 	});
 
 	it('wait for callback without a credential secret: neither the key nor the secret derived for this execution is stored', async () => {

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { callbackSecret, callbackUrl } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
-import { completionProperties, readCompletionMode } from '../descriptions/completionFields';
+import { completionProperties, type CompletionMode } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
 import { expectationsOf } from '../jobs/expectations';
-import { finishJobs, type SubmittedJob } from '../jobs/finish';
+import { completionModeFor, finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
 import { findOperation } from './registry';
@@ -121,7 +121,7 @@ function withEarlierItems<E extends Error & { description?: string | null }>(err
  */
 async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promise<INodeExecutionData[]> {
 	const items = ctx.fn.getInputData();
-	const mode = readCompletionMode(ctx.fn);
+	const mode = completionModeFor(ctx.fn);
 	const failed = new Map<number, INodeExecutionData>();
 	const requests: Array<{ itemIndex: number; request: ApiRequest }> = [];
 	for (let i = 0; i < items.length; i++) {
@@ -174,7 +174,7 @@ async function submit(
 	operation: AsyncOperation,
 	itemIndex: number,
 	request: ApiRequest,
-	mode: ReturnType<typeof readCompletionMode>,
+	mode: CompletionMode,
 ): Promise<SubmittedJob> {
 	const body = { ...(request.body ?? {}) };
 	const webhook = await webhookFor(ctx, mode);
@@ -206,7 +206,10 @@ async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObj
 	if (mode !== 'callback' && mode !== 'submit') return undefined;
 	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
-		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: callbackSecret(credentials, ctx.fn.getExecutionId()) };
+		const secret = callbackSecret(credentials, ctx.fn.getExecutionId());
+		// MusicAPI may echo the secret back in its answer: it is masked like the credential's own.
+		ctx.client.redactAlso(secret);
+		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };
 	}
 	const url = ctx.fn.getNodeParameter('webhookUrl', 0, '');
 	if (typeof url !== 'string' || url === '') return undefined;

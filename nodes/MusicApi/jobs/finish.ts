@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { AsyncOperation, OperationContext } from '../actions/types';
-import { readResultOptions, type CompletionMode } from '../descriptions/completionFields';
+import { readCompletionMode, readResultOptions, type CompletionMode } from '../descriptions/completionFields';
 import { parkForCallback } from './callback/park';
 import type { JobExpectations } from './expectations';
 import { outcomesToItems, type FinishedItems } from './items';
@@ -14,6 +14,25 @@ export interface SubmittedJob {
 	submittedAt: number;
 	/** What the request promised about the result (model asked, WAV made). */
 	expect?: JobExpectations;
+}
+
+/**
+ * The completion mode this run uses. "Wait for Callback" parks the execution, but an AI agent's tool call needs
+ * its answer within the agent's run: parking there would park the agent's whole execution and hand MusicAPI a
+ * resume URL for it. So a tool call waits by polling instead, and says so in the log (no error: the user chose
+ * to wait for the result, and polling delivers the same items).
+ */
+export function completionModeFor(fn: IExecuteFunctions): CompletionMode {
+	const mode = readCompletionMode(fn);
+	if (mode !== 'callback' || !inToolCall(fn)) return mode;
+	fn.logger.warn(`MusicAPI: "${fn.getNode().name}" runs as an AI agent's tool, so "Wait for Callback" waits by polling instead`);
+	return 'wait';
+}
+
+/** A usable-as-tool node runs as `<type>Tool` under an agent (n8n's converted node type), or in a supply-data context. */
+function inToolCall(fn: IExecuteFunctions): boolean {
+	const isTool = (fn as Partial<Pick<IExecuteFunctions, 'isToolExecution'>>).isToolExecution;
+	return (typeof isTool === 'function' && isTool.call(fn) === true) || fn.getNode().type.endsWith('Tool');
 }
 
 /** Turns submitted jobs into output items the way the chosen completion mode says. */
@@ -36,7 +55,8 @@ export async function finishJobs(
 		log: (message) => ctx.fn.logger.info(message),
 	});
 	const expectations = new Map(jobs.map((job) => [job.taskId, job.expect]));
-	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail() }, outcomes, options, expectations);
+	const errorOutput = ctx.fn.getNode().onError === 'continueErrorOutput';
+	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail(), errorOutput }, outcomes, options, expectations);
 }
 
 function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecutionData {

@@ -20,6 +20,8 @@ export interface ResultContext {
 	client: MusicApiClient;
 	/** Under Continue On Fail a failed job is an error item; otherwise one error names every task. */
 	continueOnFail: boolean;
+	/** "On Error: Continue (using error output)" in a normal run: error items are shaped for n8n to route them. */
+	errorOutput?: boolean;
 }
 
 /** Output items per input item index. */
@@ -104,10 +106,15 @@ export async function outcomesToItems(
 		error.message = message;
 		throw error;
 	}
+	// n8n moves an item to the error output only when its json has nothing but error/message/details
+	// (WorkflowExecute.handleNodeErrorOutput; an item's own `error` would replace its json with the message alone),
+	// so there the task id and remedy go under `details`.
+	const errorOutput = ctx.errorOutput === true;
 	for (const problem of problems) {
+		const details = { taskId: problem.taskId, description: problem.description };
 		add(problem.itemIndex, [
 			{
-				json: { taskId: problem.taskId, error: problem.message, description: problem.description },
+				json: errorOutput ? { error: problem.message, details } : { taskId: problem.taskId, error: problem.message, description: problem.description },
 				pairedItem: { item: problem.itemIndex },
 			},
 		]);

@@ -38,16 +38,25 @@ export function extensionOf(url: string): string | undefined {
 	return match?.[1].toLowerCase();
 }
 
-/** "Night Drive" + clip id → "night-drive-<clip id>"; titles may hold anything, file names may not. */
+/**
+ * A file name's base from the clip's title and id, both cleaned the same way: letters and digits only (accents
+ * folded), everything else one dash. A clip id comes from MusicAPI (or a delivery) and may carry `/`, `..`, CR/LF
+ * or control characters; none of them reach a file name.
+ */
 export function baseFileName(title: string | undefined, clipId: string): string {
-	const slug = (title ?? '')
+	const id = fileNamePart(clipId, 80) || 'clip';
+	const slug = fileNamePart(title ?? '', 60);
+	return slug ? `${slug}-${id}` : id;
+}
+
+function fileNamePart(text: string, maxLength: number): string {
+	return text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60);
-	return slug ? `${slug}-${clipId}` : clipId;
+		.slice(0, maxLength)
+		.replace(/^-+|-+$/g, '');
 }
 
 /**

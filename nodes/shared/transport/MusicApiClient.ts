@@ -95,6 +95,11 @@ export class MusicApiClient {
 		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacer);
 	}
 
+	/** Masks one more secret in everything this client returns, throws and logs (callback mode's derived secret). */
+	redactAlso(secret: string): void {
+		if (secret && !this.secrets.includes(secret)) this.secrets.push(secret);
+	}
+
 	get node() {
 		return this.ctx.getNode();
 	}

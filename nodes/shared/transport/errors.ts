@@ -190,11 +190,20 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
 	return value;
 }
 
-/** Removes every occurrence of the given secrets from a text. */
+/**
+ * Removes every occurrence of the given secrets from a text: as they are, and as they appear inside JSON text
+ * (escaped once, e.g. in a serialised error, and up to three times, e.g. a JSON body quoted in serialised details). A secret with
+ * `"` or `\` differs in each form. Longer forms go first, so no half of an escape sequence is left behind.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
-	let out = text;
+	const forms = new Set<string>();
 	for (const secret of secrets) {
-		if (secret && secret.length >= 4) out = out.split(secret).join('***');
+		if (!secret || secret.length < 4) continue;
+		// Each level of JSON a text went through escapes `"` and `\\` once more; three levels cover a body quoted in
+		// an error's details that is itself serialised.
+		for (let form = secret, level = 0; level <= 3; level++, form = JSON.stringify(form).slice(1, -1)) forms.add(form);
 	}
+	let out = text;
+	for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***');
 	return out;
 }

@@ -1,146 +1,15 @@
 import { Readable } from 'node:stream';
 
-import type { IDataObject, IHookFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { signPayload } from '../../../nodes/shared/webhooks/signature';
 import { MUSICAPI_TRIGGER_WEBHOOK } from '../../../nodes/MusicApiTrigger/description';
-import { MusicApiTrigger } from '../../../nodes/MusicApiTrigger/MusicApiTrigger.node';
 import { forgetAcceptedInProcess, REPLAY_MAX_ENTRIES, REPLAY_TTL_SECONDS } from '../../../nodes/MusicApiTrigger/state';
+import { hashKey } from '../../../nodes/shared/webhooks/dedupe';
 import { signWebhook } from '../../fake-musicapi/webhooks/sign';
+import { completed, harness, items, NODE, run, SECRET, signed, sonicClip, trigger, type Delivery, type Harness } from './trigger-harness';
 
-const SECRET = 'cred-secret';
-const NODE = { id: 'n1', name: 'MusicAPI Trigger', type: 'n8n-nodes-musicapi.musicApiTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-
-const sonicClip = (id: string, state = 'succeeded', extra: IDataObject = {}): IDataObject => ({
-	clip_id: id,
-	state,
-	title: 'Night Drive',
-	tags: 'synthwave',
-	lyrics: '[Verse]',
-	audio_url: `https://cdn.example/${id}.mp3`,
-	image_url: `https://cdn.example/${id}.jpeg`,
-	duration: '104.88',
-	mv: 'chirp-v5',
-	...extra,
-});
-
-const completed = (platform = 'suno', extra: IDataObject = {}): IDataObject => ({
-	code: 200,
-	message: 'success',
-	task_id: 'task-1',
-	platform,
-	event: 'song.completed',
-	data: [sonicClip('a'), sonicClip('b')],
-	...extra,
-});
-
-interface Delivery {
-	body?: string | Buffer;
-	headers?: Record<string, string | undefined>;
-}
-
-/** A delivery as MusicAPI sends it: JSON body, X-Webhook-* headers, signed now with `secret`. */
-function signed(payload: unknown, options: { secret?: string; id?: string; event?: string; timestamp?: number } = {}): Delivery {
-	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-	const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-	const event = options.event ?? ((payload as IDataObject)?.event as string | undefined) ?? 'song.completed';
-	return {
-		body,
-		headers: {
-			'content-type': 'application/json',
-			'x-webhook-id': options.id ?? 'evt-1',
-			'x-webhook-event': event,
-			'x-webhook-timestamp': String(timestamp),
-			'x-webhook-signature': signPayload(options.secret ?? SECRET, timestamp, body),
-		},
-	};
-}
-
-interface Harness {
-	fn: IWebhookFunctions;
-	res: { statusCode?: number; body?: IDataObject; writes: number };
-	logger: { warn: jest.Mock; debug: jest.Mock; info: jest.Mock; error: jest.Mock };
-	helpers: { httpRequest: jest.Mock; prepareBinaryData: jest.Mock };
-	order: string[];
-}
-
-function harness(
-	delivery: Delivery,
-	options: {
-		params?: IDataObject;
-		credentials?: IDataObject;
-		staticData?: IDataObject;
-		lazyRawBody?: boolean;
-	} = {},
-): Harness {
-	const order: string[] = [];
-	const params: IDataObject = {
-		events: ['completed', 'failed'],
-		platforms: ['nuro', 'producer', 'sonic'],
-		outputMode: 'clip',
-		downloadAudio: false,
-		binaryProperty: 'data',
-		acceptUnsigned: false,
-		options: {},
-		...options.params,
-	};
-	const res = {
-		statusCode: undefined as number | undefined,
-		body: undefined as IDataObject | undefined,
-		writes: 0,
-		status(code: number) {
-			this.statusCode = code;
-			return this;
-		},
-		json(body: IDataObject) {
-			this.body = body;
-			this.writes += 1;
-			order.push('response');
-			return this;
-		},
-	};
-	const rawBody = typeof delivery.body === 'string' ? Buffer.from(delivery.body, 'utf8') : delivery.body;
-	const req: IDataObject & { readRawBody?: () => Promise<void> } = { headers: delivery.headers ?? {} };
-	if (options.lazyRawBody) {
-		req.readRawBody = async () => {
-			req.rawBody = rawBody;
-		};
-	} else if (rawBody !== undefined) {
-		req.rawBody = rawBody;
-	}
-	const staticData = options.staticData ?? {};
-	const logger = { warn: jest.fn(), debug: jest.fn(), info: jest.fn(), error: jest.fn() };
-	const helpers = {
-		httpRequest: jest.fn(async () => {
-			order.push('download');
-			return { statusCode: 200, headers: { 'content-type': 'audio/mpeg' }, body: Readable.from([Buffer.from('ID3')]) };
-		}),
-		prepareBinaryData: jest.fn(async (_data: unknown, fileName: string, mimeType: string) => ({
-			data: 'stored',
-			fileName,
-			mimeType,
-		})),
-	};
-	const fn = {
-		getRequestObject: () => req,
-		getResponseObject: () => res,
-		getHeaderData: () => delivery.headers ?? {},
-		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
-		getCredentials: jest.fn(async () => options.credentials ?? { apiKey: 'key', webhookSecret: SECRET }),
-		getWorkflowStaticData: () => staticData,
-		getWorkflow: () => ({ id: 'wf-1', name: 'Unit', active: true }),
-		getNode: () => NODE,
-		logger,
-		helpers,
-	} as unknown as IWebhookFunctions;
-	return { fn, res, logger, helpers, order };
-}
-
-const trigger = new MusicApiTrigger();
 // Each test starts as a fresh n8n process would: nothing accepted yet.
 beforeEach(() => forgetAcceptedInProcess());
-const run = async (h: Harness) => await trigger.webhook.call(h.fn);
-const items = (result: { workflowData?: INodeExecutionData[][] }) => result.workflowData?.[0] ?? [];
 
 describe('MusicApiTrigger description', () => {
 	it('is a trigger with one POST webhook at …/musicapi, no inputs, the MusicAPI credential', () => {
@@ -267,16 +136,16 @@ describe('MusicApiTrigger.webhook: accepted deliveries', () => {
 		expect(items(result).map((i) => [i.json.event, i.json.state])).toEqual([['song.streaming', 'streaming']]);
 	});
 
-	it('the node secret overrides the credential secret', async () => {
-		const nodeSecret = { options: { webhookSecret: 'node-secret' } };
-		const good = harness(signed(completed(), { secret: 'node-secret' }), { params: nodeSecret });
-		expect(items(await run(good))).toHaveLength(2);
-		expect(good.fn.getCredentials).not.toHaveBeenCalled();
+	it('has no secret of its own: a leftover node Webhook Secret (saved before it was removed) is ignored', async () => {
+		expect(trigger.description.properties.some((p) => p.typeOptions?.password)).toBe(false);
+		expect(JSON.stringify(trigger.description.properties)).not.toContain('webhookSecret');
+		const leftover = { options: { webhookSecret: 'node-secret' } };
+		const credentialSigned = harness(signed(completed(), { secret: SECRET }), { params: leftover });
+		expect(items(await run(credentialSigned))).toHaveLength(2);
 
-		const credentialSigned = harness(signed(completed(), { secret: SECRET }), { params: nodeSecret });
-		const result = await run(credentialSigned);
-		expect(result.workflowData).toBeUndefined();
-		expect(credentialSigned.res.statusCode).toBe(401);
+		const nodeSigned = harness(signed(completed('suno', { task_id: 'task-2' }), { secret: 'node-secret', id: 'evt-2' }), { params: leftover });
+		expect((await run(nodeSigned)).workflowData).toBeUndefined();
+		expect(nodeSigned.res.statusCode).toBe(401);
 	});
 });
 
@@ -352,10 +221,13 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		const staticData: IDataObject = {};
 		const first = harness(signed(completed(), { id: 'evt-7' }), { staticData });
 		expect(items(await run(first))).toHaveLength(2);
+		// Hashed (22 characters whatever the id's length): the id, the signature (for 10 minutes), the result.
 		expect(staticData.replay).toEqual([
-			{ id: 'evt-7', at: expect.any(Number) },
-			{ id: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), at: expect.any(Number), ttl: 600 },
+			{ id: hashKey('delivery', 'evt-7'), at: expect.any(Number) },
+			{ id: expect.stringMatching(/^[\w-]{22}$/), at: expect.any(Number), ttl: 600 },
+			{ id: expect.stringMatching(/^[\w-]{22}$/), at: expect.any(Number) },
 		]);
+		expect(JSON.stringify(staticData)).not.toContain('evt-7');
 
 		// A redelivery: same id, signed afresh.
 		const again = harness(signed(completed(), { id: 'evt-7', timestamp: Math.floor(Date.now() / 1000) + 5 }), { staticData });
@@ -366,7 +238,8 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		const other = harness(signed(completed('suno', { task_id: 'task-2' }), { id: 'evt-8' }), { staticData });
 		expect(items(await run(other))).toHaveLength(2);
 		const ids = (staticData.replay as IDataObject[]).map((e) => e.id as string);
-		expect(ids.filter((id) => !id.startsWith('sha256:'))).toEqual(['evt-7', 'evt-8']);
+		expect(ids).toHaveLength(6);
+		expect(ids).toContain(hashKey('delivery', 'evt-8'));
 	});
 
 	it('a captured delivery resent under a new X-Webhook-Id (same body, timestamp, signature) → 200 duplicate', async () => {
@@ -401,9 +274,9 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		await run(harness(signed(completed(), { id: 'new' }), { staticData }));
 		const ids = (staticData.replay as IDataObject[]).map((e) => e.id);
 		expect(ids).toHaveLength(REPLAY_MAX_ENTRIES);
-		// The id and the delivery's signature came in, the two oldest went.
-		expect(ids[0]).toBe('old-2');
-		expect(ids.slice(-2)).toEqual(['new', expect.stringMatching(/^sha256:/)]);
+		// The id, the delivery's signature and its result came in, the three oldest went.
+		expect(ids[0]).toBe('old-3');
+		expect(ids.slice(-3)[0]).toBe(hashKey('delivery', 'new'));
 	});
 
 	it('streaming is off by default → 200 ignored', async () => {
@@ -452,7 +325,7 @@ describe('MusicApiTrigger.webhook: Accept Unsigned Deliveries (testing only)', (
 	});
 
 	it('on: an unsigned delivery runs, marked as not verified', async () => {
-		const h = harness(unsigned(completed(), { 'x-webhook-id': 'u-1' }), { params: { acceptUnsigned: true } });
+		const h = harness(unsigned(completed(), { 'x-webhook-id': 'u-1' }), { params: { acceptUnsigned: true }, mode: 'manual' });
 		const result = await run(h);
 		expect(items(result).map((i) => [i.json.signatureVerified, i.json.deliveryId])).toEqual([
 			[false, 'u-1'],
@@ -461,12 +334,12 @@ describe('MusicApiTrigger.webhook: Accept Unsigned Deliveries (testing only)', (
 	});
 
 	it('on, without any secret: even signed deliveries are taken unverified', async () => {
-		const h = harness(signed(completed()), { params: { acceptUnsigned: true }, credentials: { webhookSecret: '' } });
+		const h = harness(signed(completed()), { params: { acceptUnsigned: true }, credentials: { webhookSecret: '' }, mode: 'manual' });
 		expect(items(await run(h))[0].json.signatureVerified).toBe(false);
 	});
 
 	it('on: a signature that is present is still checked', async () => {
-		const h = harness(signed(completed(), { secret: 'wrong' }), { params: { acceptUnsigned: true } });
+		const h = harness(signed(completed(), { secret: 'wrong' }), { params: { acceptUnsigned: true }, mode: 'manual' });
 		expect(await run(h)).toEqual({ noWebhookResponse: true });
 		expect(h.res.statusCode).toBe(401);
 	});
@@ -474,14 +347,14 @@ describe('MusicApiTrigger.webhook: Accept Unsigned Deliveries (testing only)', (
 	it('on: repeated ids are still acknowledged once', async () => {
 		const staticData: IDataObject = {};
 		const params = { acceptUnsigned: true };
-		expect(items(await run(harness(unsigned(completed(), { 'x-webhook-id': 'u-2' }), { params, staticData })))).toHaveLength(2);
-		const again = harness(unsigned(completed(), { 'x-webhook-id': 'u-2' }), { params, staticData });
+		expect(items(await run(harness(unsigned(completed(), { 'x-webhook-id': 'u-2' }), { params, staticData, mode: 'manual' })))).toHaveLength(2);
+		const again = harness(unsigned(completed(), { 'x-webhook-id': 'u-2' }), { params, staticData, mode: 'manual' });
 		expect(await run(again)).toEqual({ noWebhookResponse: true });
 		expect(again.res.body).toEqual({ received: true, duplicate: true });
 	});
 
 	it('on: malformed JSON is still 400', async () => {
-		const h = harness({ body: 'not json', headers: {} }, { params: { acceptUnsigned: true } });
+		const h = harness({ body: 'not json', headers: {} }, { params: { acceptUnsigned: true }, mode: 'manual' });
 		expect(await run(h)).toEqual({ noWebhookResponse: true });
 		expect(h.res.statusCode).toBe(400);
 	});

@@ -27,20 +27,37 @@ export function callbackUrl(fn: IExecuteFunctions): string {
 }
 
 /**
- * The secret MusicAPI signs callbacks with. The credential's webhook secret when set; otherwise one derived from
- * the API key and the execution id, so both the submitting execution and the resuming webhook (possibly another
- * process) know it without storing anything, and no other execution's callbacks verify.
+ * The secret MusicAPI signs one execution's callbacks with: always derived for this execution, from the credential's
+ * webhook secret when set (else the API key) and the execution id. Both the submitting execution and the resuming
+ * webhook (possibly another process) can compute it without storing anything, and a delivery or reminder signed for
+ * one execution never verifies for another, even when all of them share one credential.
  */
 export function callbackSecret(credentials: IDataObject, executionId: string): string {
-	if (typeof credentials.webhookSecret === 'string' && credentials.webhookSecret) return credentials.webhookSecret;
-	return createHmac('sha256', String(credentials.apiKey ?? '')).update(`musicapi-callback:${executionId}`).digest('hex');
+	const base = typeof credentials.webhookSecret === 'string' && credentials.webhookSecret ? credentials.webhookSecret : String(credentials.apiKey ?? '');
+	return createHmac('sha256', base).update(`musicapi-callback:${executionId}`).digest('hex');
 }
 
+/** What an n8n execution id looks like (digits in n8n 2.x; a little wider, never a slash, dot or query). */
+const EXECUTION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
- * The waiting execution's id, from the URL we handed MusicAPI (`…/<execution id>/<node id>?signature=…`): a resumed
- * webhook call does not always carry it in its context.
+ * The waiting execution's id, read strictly from the URL n8n routed (a resumed webhook call's context does not
+ * carry it). n8n serves the resume webhook as `…/<execution id>/<node id>?signature=<token>` (the URL we hand
+ * MusicAPI) and also as `…/<execution id>?signature=<token>/<node id>` (WaitingWebhooks.parseSignatureParam). The
+ * id is the segment before our node id in the first form, the last segment in the second; anything else is no
+ * id at all, never a neighbouring segment such as "webhook-waiting".
  */
-export function executionIdOf(requestUrl: string): string | undefined {
-	const segments = new URL(requestUrl, 'http://localhost').pathname.split('/').filter(Boolean);
-	return segments.length >= 2 ? decodeURIComponent(segments[segments.length - 2]) : undefined;
+export function executionIdOf(requestUrl: string, nodeId: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(requestUrl, 'http://localhost');
+	} catch {
+		return undefined;
+	}
+	const segments = url.pathname.split('/').filter(Boolean);
+	const token = url.searchParams.get('signature') ?? '';
+	let candidate: string | undefined;
+	if (segments.length >= 3 && segments[segments.length - 1] === nodeId) candidate = segments[segments.length - 2];
+	else if (segments.length >= 2 && token.endsWith(`/${nodeId}`)) candidate = segments[segments.length - 1];
+	return candidate !== undefined && EXECUTION_ID.test(candidate) ? candidate : undefined;
 }

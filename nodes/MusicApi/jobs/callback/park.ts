@@ -1,12 +1,11 @@
 import type { ResultOptions } from '../../descriptions/completionFields';
 import { CREDENTIAL_NAME } from '../../../shared/transport/MusicApiClient';
-import { ReplayCache } from '../../../shared/webhooks/signature';
 import type { AsyncOperation, OperationContext } from '../../actions/types';
 import type { SubmittedJob } from '../finish';
 import type { FinishedItems } from '../items';
 import { callbackSecret, callbackUrl } from './address';
 import { BACKSTOP_MS, remindAtDeadline } from './deadline';
-import { batches, pruneBatches, saveJobsInExecution } from './store';
+import { batches, newBatchCache, pruneBatches, saveJobsInExecution } from './store';
 
 /** Submitted jobs park the execution: no polling and no busy worker until MusicAPI reports back. */
 export async function parkForCallback(
@@ -27,7 +26,7 @@ export async function parkForCallback(
 			expect: job.expect,
 		})),
 		delivered: new Map(),
-		seen: new ReplayCache({ maxEntries: 10_000 }),
+		seen: newBatchCache(),
 		expiresAt: Date.now() + options.timeoutMs + 3_600_000,
 	});
 	const ids = jobs.map((job) => job.taskId).join(', ');

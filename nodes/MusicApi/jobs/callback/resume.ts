@@ -1,7 +1,9 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { normalizeTask, normalizeWebhookDelivery } from '../../../shared/tasks';
+import { normalizeTask, normalizeWebhookDelivery, type WebhookDelivery } from '../../../shared/tasks';
 import { CREDENTIAL_NAME, MusicApiClient } from '../../../shared/transport/MusicApiClient';
+import { redactDeep } from '../../../shared/transport/errors';
+import { hashedReplayKeys, resultKey } from '../../../shared/webhooks/dedupe';
 import { verifyDelivery } from '../../../shared/webhooks/signature';
 import { readResultOptionsWith } from '../../descriptions/completionFields';
 import { readRequestSettingsWith } from '../../descriptions/requestOptions';
@@ -9,7 +11,17 @@ import { outcomesToItems } from '../items';
 import type { TaskOutcome } from '../poll';
 import { callbackSecret, executionIdOf } from './address';
 import { DEADLINE_EVENT } from './deadline';
-import { batches, recoverBatch, type Batch, type BatchTask } from './store';
+import { continuesOnFail, failResumedNode } from './failures';
+import { batches, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
+
+/**
+ * n8n re-pairs a resumed node's items with its input by position and looks an error item's pair up before moving
+ * it to the error output; with more items than inputs (two clips per job) that look-up fails the whole execution
+ * ("Paired item data … is unavailable", n8n 2.40.7 WorkflowExecute.handleNodeErrorOutput). So on resume the failed
+ * jobs stay on the regular output, as with "Continue", and the log says so.
+ */
+const ERROR_OUTPUT_ON_RESUME =
+	'MusicAPI: "Continue (using error output)" cannot route a resumed node\'s failed jobs in this n8n; they are items with their error on the regular output';
 
 /** A job whose callback may have been lost is asked about at most once in this long. */
 const REPOLL_AFTER_MS = 10_000;
@@ -34,38 +46,50 @@ function overdue(batch: Batch, reported: BatchTask | undefined, now: number): Ba
 }
 
 /**
- * A MusicAPI callback for a waiting execution. Only a correctly signed, fresh, first delivery counts; streaming
- * updates are acknowledged and ignored; the execution resumes once every job of the batch has finished.
+ * A MusicAPI callback for a waiting execution. Only a correctly signed, fresh delivery of a result not seen before
+ * counts; nothing about it is kept before its signature verified; streaming updates are acknowledged and ignored;
+ * the execution resumes once every job of the batch has finished (or at its wait limit).
  */
 export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject();
-	const executionId = executionIdOf(request.originalUrl ?? request.url ?? '') ?? this.getExecutionId();
+	const executionId = executionIdOf(request.originalUrl ?? request.url ?? '', this.getNode().id);
+	if (!executionId) {
+		this.logger.warn('MusicAPI callback rejected: the URL names no waiting execution of this node');
+		return reply(this, 400, { error: 'The callback URL names no waiting execution of this node' });
+	}
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const known = batches.get(executionId);
-	const batch = known ?? recoverBatch(this);
-	// Later deliveries to this process find what this one learnt, instead of asking about every job again.
-	if (batch && !known) batches.set(executionId, batch);
 	const rawBody = (request as { rawBody?: Buffer }).rawBody;
-	const check = verifyDelivery({
-		headers: request.headers,
-		rawBody,
-		secret: callbackSecret(credentials, executionId),
-		seen: batch?.seen,
-	});
+	const check = verifyDelivery({ headers: request.headers, rawBody, secret: callbackSecret(credentials, executionId) });
 	if (!check.ok) {
 		this.logger.warn(`MusicAPI callback for execution ${executionId} rejected: ${check.reason}`);
 		return reply(this, check.status, { error: check.reason });
 	}
-	if (check.duplicate) return reply(this, 200, { received: true, duplicate: true });
 
-	let body: unknown;
-	let delivery;
+	let body: IDataObject;
+	let delivery: WebhookDelivery | undefined;
 	try {
-		body = JSON.parse((rawBody ?? '').toString());
-		if ((body as IDataObject)?.event !== DEADLINE_EVENT) delivery = normalizeWebhookDelivery(body);
+		body = JSON.parse((rawBody ?? '').toString()) as IDataObject;
+		if (body?.event !== DEADLINE_EVENT) delivery = normalizeWebhookDelivery(body);
 	} catch {
 		return reply(this, 400, { error: 'The body is not a MusicAPI delivery (JSON expected)' });
 	}
+	if (!delivery && body.execution_id !== executionId) {
+		// Signed reminders name their execution; one naming another is never taken for this one's.
+		this.logger.warn(`MusicAPI callback for execution ${executionId} rejected: a wait-limit reminder for another execution`);
+		return reply(this, 401, { error: 'The wait-limit reminder names another execution' });
+	}
+	if (wasResumed(executionId)) return reply(this, 200, { received: true, resumed: true });
+
+	// Verified: from here on what this process learns is kept for later deliveries (a batch it never saw is
+	// recovered from the execution's custom data), instead of asking about every job again.
+	const known = batches.get(executionId);
+	const batch = known ?? recoverBatch(this);
+	if (batch && !known) batches.set(executionId, batch);
+	// Once per delivery (id, signature) and once per result: MusicAPI may resend a result under a new id.
+	const keys = hashedReplayKeys(check.replayKeys);
+	if (delivery) keys.push(resultKey(delivery.taskId, delivery.dialect, delivery.task.state));
+	if (batch?.seen.checkAndRememberAll(keys)) return reply(this, 200, { received: true, duplicate: true });
+
 	if (!delivery) {
 		if (!batch || batch.resuming) return reply(this, 200, { received: true, ignored: true });
 		return await resume.call(this, executionId, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
@@ -95,7 +119,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 
 /**
  * Asks once about the given jobs, then resumes the execution if every job has an answer — or, at the wait limit,
- * with what there is: jobs still running become error items naming their task ids, so nothing paid for is lost.
+ * with what there is. Failed and unfinished jobs are failures the way the node's "On Error" says (failures.ts).
  */
 async function resume(
 	this: IWebhookFunctions,
@@ -108,7 +132,10 @@ async function resume(
 	const now = Date.now();
 	for (const task of toAsk) task.polledAt = now;
 	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const secret = callbackSecret(credentials, executionId);
 	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
+	client.redactAlso(secret);
 	const lastState = new Map<string, string>();
 	for (const task of toAsk) {
 		try {
@@ -132,6 +159,7 @@ async function resume(
 	batch.resuming = true;
 	batch.reminder?.abort();
 	batches.delete(executionId);
+	markResumed(executionId);
 	if (missing.length) {
 		this.logger.warn(`MusicAPI: execution ${executionId} reached its wait limit; still running: ${missing.map((t) => t.taskId).join(', ')}`);
 	}
@@ -142,8 +170,32 @@ async function resume(
 			: { taskId: t.taskId, itemIndex: t.itemIndex, timedOut: true, lastState: lastState.get(t.taskId) ?? 'waiting' };
 	});
 	const options = readResultOptionsWith(getParameter, false);
+	const secrets = [credentials.apiKey, credentials.webhookSecret, secret].filter((v): v is string => typeof v === 'string' && v !== '');
 	const expectations = new Map(batch.tasks.map((t) => [t.taskId, t.expect]));
-	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options, expectations);
-	const items = [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
+	const toItems = async (continueOnFail: boolean) => {
+		const finished = await outcomesToItems({ fn: this, client, continueOnFail }, outcomes, options, expectations);
+		// Delivered bodies (Include Raw Data) never passed the client's redaction: clean them here.
+		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: redactDeep(item.json, secrets) as IDataObject }));
+	};
+	if (continuesOnFail(this.getNode())) {
+		if (this.getNode().onError === 'continueErrorOutput' && outcomes.some((o) => !('task' in o) || o.task.state !== 'succeeded')) {
+			this.logger.warn(ERROR_OUTPUT_ON_RESUME);
+		}
+		return resumed(await toItems(true));
+	}
+	try {
+		return resumed(await toItems(false));
+	} catch (error) {
+		if (failResumedNode(this, error as Error)) {
+			this.logger.warn(`MusicAPI: execution ${executionId} resumes with a failure: ${(error as Error).message}`);
+			// n8n fails the node before it looks at these items; they only let the execution run on.
+			return resumed(batch.tasks.map((t) => ({ json: { taskId: t.taskId }, pairedItem: { item: t.itemIndex } })));
+		}
+		this.logger.warn(`MusicAPI: execution ${executionId} cannot be failed on resume by this n8n; failed jobs become error items`);
+		return resumed(await toItems(true));
+	}
+}
+
+function resumed(items: INodeExecutionData[]): IWebhookResponseData {
 	return { workflowData: [items], webhookResponse: { received: true, resumed: true } };
 }

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import type { NormalizeOptions } from '../../../shared/tasks';
 import type { NormalizedTask, TaskDialect } from '../../../shared/tasks/types';
+import { hashKey } from '../../../shared/webhooks/dedupe';
 import { ReplayCache } from '../../../shared/webhooks/signature';
 import type { AsyncOperation } from '../../actions/types';
 import type { JobExpectations } from '../expectations';
@@ -39,6 +40,27 @@ export interface Batch {
  */
 export const batches = new Map<string, Batch>();
 
+/**
+ * Executions this process has resumed, hashed, for an hour: a copy of the last callback arriving after the batch
+ * was dropped must not recover it from the execution's custom data and resume a second time.
+ */
+const resumedExecutions = new ReplayCache({ ttlSeconds: 3600, maxEntries: 10_000 });
+
+export function markResumed(executionId: string): void {
+	resumedExecutions.remember(hashKey('execution', executionId));
+}
+
+export function wasResumed(executionId: string): boolean {
+	return resumedExecutions.has(hashKey('execution', executionId));
+}
+
+/** A parked batch's replay cache: hashed keys only (see dedupe.ts), bounded. */
+export function newBatchCache(): ReplayCache {
+	return new ReplayCache({ maxEntries: BATCH_CACHE_ENTRIES, ttlSeconds: 24 * 3600 });
+}
+
+const BATCH_CACHE_ENTRIES = 3000;
+
 export function pruneBatches(now = Date.now()) {
 	for (const [key, batch] of batches) if (batch.expiresAt < now) batches.delete(key);
 }
@@ -47,6 +69,7 @@ export function pruneBatches(now = Date.now()) {
 export function releaseParkedExecutions(): void {
 	for (const batch of batches.values()) batch.reminder?.abort();
 	batches.clear();
+	resumedExecutions.clear();
 }
 
 /**
@@ -113,7 +136,7 @@ export function recoverBatch(fn: IWebhookFunctions): Batch | undefined {
 			taskOptions: saved.o,
 			expect,
 		}));
-		return tasks.length ? { tasks, delivered: new Map(), seen: new ReplayCache(), expiresAt: Date.now() + 3_600_000 } : undefined;
+		return tasks.length ? { tasks, delivered: new Map(), seen: newBatchCache(), expiresAt: Date.now() + 3_600_000 } : undefined;
 	} catch {
 		return undefined;
 	}

@@ -1,4 +1,4 @@
-import { mapHttpError, mapNetworkError, neverReachedServer, redact, unconfirmedSubmitError } from '../../../../nodes/shared/transport/errors';
+import { mapHttpError, mapNetworkError, neverReachedServer, redact, redactDeep, unconfirmedSubmitError } from '../../../../nodes/shared/transport/errors';
 
 const where = { method: 'POST', path: '/sonic/create' };
 
@@ -61,5 +61,21 @@ describe('redact', () => {
 	});
 	it('ignores empty and very short secrets', () => {
 		expect(redact('abc', ['', 'a'])).toBe('abc');
+	});
+});
+
+describe('redact: every form a secret takes (issue 12)', () => {
+	const secret = 'we"ird\\sec-ret';
+	it('masks the raw, the JSON-escaped and the doubly escaped forms, leaving valid JSON valid', () => {
+		const details = { raw: `key ${secret}`, body: JSON.stringify({ echoed: secret }), nested: JSON.stringify(JSON.stringify({ s: secret })) };
+		const text = JSON.stringify(details);
+		const clean = redact(text, [secret]);
+		expect(clean).not.toContain('ird');
+		expect(JSON.parse(clean)).toEqual({ raw: 'key ***', body: '{"echoed":"***"}', nested: JSON.stringify(JSON.stringify({ s: '***' })) });
+		expect(redact(`plain ${secret}.`, [secret])).toBe('plain ***.');
+	});
+
+	it('redactDeep masks keys and values of a parsed body the same way', () => {
+		expect(redactDeep({ [secret]: [secret, { v: `x${secret}x` }] }, [secret])).toEqual({ '***': ['***', { v: 'x***x' }] });
 	});
 });
