@@ -12,6 +12,7 @@ import { asNodeError, sleepUnlessCancelled } from './nodeError';
 import {
 	mapHttpError,
 	mapNetworkError,
+	rateLimitOutlasted,
 	networkErrorCode,
 	neverReachedServer,
 	redact,
@@ -27,13 +28,18 @@ export { CREDENTIAL_NAME } from '../constants';
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 
 export interface RequestSettings {
-	/** Retries after the first attempt, for the failures that may be retried. */
+	/** Retries after the first attempt, for the failures that may be retried (a 429 is not one: see below). */
 	maxRetries: number;
-	/** Minimum gap between two requests of one execution; 0 turns spacing off. */
+	/** Minimum gap between two requests on this API key (all executions of the process); 0 turns spacing off. */
 	intervalMs: number;
 	/** First backoff; doubles each retry (with jitter), capped at 60 s. */
 	retryDelayMs: number;
 	timeoutMs: number;
+	/**
+	 * How long a request keeps waiting out 429s when the operation has no deadline of its own (a request that
+	 * belongs to a wait for results carries that wait's deadline instead).
+	 */
+	rateLimitWaitMs: number;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
@@ -41,6 +47,7 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	intervalMs: 3000,
 	retryDelayMs: 1000,
 	timeoutMs: 60_000,
+	rateLimitWaitMs: 10 * 60_000,
 };
 
 export interface ApiRequest {
@@ -56,6 +63,11 @@ export interface ApiRequest {
 	kind: 'submit' | 'read';
 	/** Overrides the node's request timeout (the sync upload takes ~20 s). Any 2xx answer counts as success. */
 	timeoutMs?: number;
+	/**
+	 * The operation's own deadline (ms since epoch), e.g. the end of a wait for results: until then a 429 is
+	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
+	 */
+	deadline?: number;
 }
 
 export interface ApiResponse {
@@ -72,7 +84,13 @@ interface Attempt {
 
 /**
  * The one place that talks HTTP to MusicAPI: base URL and auth from the credential (n8n injects the bearer
- * token), request spacing, retries with backoff and Retry-After, and the single error mapping of design.md.
+ * token), request spacing shared per API key, retries with backoff and Retry-After, and the single error
+ * mapping of design.md.
+ *
+ * A 429 means the request was not served: a refused create created nothing and a refused read is free to
+ * repeat. So 429s are waited out (Retry-After, else backoff) until the operation's deadline and never use up
+ * the retries meant for real failures — giving up after three would turn a busy minute into failed runs and,
+ * for polls, into paid songs the workflow never receives.
  */
 export class MusicApiClient {
 	private constructor(
@@ -90,7 +108,8 @@ export class MusicApiClient {
 			(s): s is string => typeof s === 'string' && s !== '',
 		);
 		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
-		const spacer = spacerFor(`${ctx.getExecutionId() ?? 'manual'}|${baseUrl}`, merged.intervalMs);
+		// MusicAPI limits requests per key, so every execution using this key on this host shares one budget.
+		const spacer = spacerFor(String(credentials.apiKey ?? ''), baseUrl);
 		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacer);
 	}
 
@@ -105,12 +124,17 @@ export class MusicApiClient {
 	/** Sends one request; resolves with any 2xx answer, throws a mapped NodeApiError otherwise. */
 	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 		const where = { method: req.method, path: req.path };
-		for (let attempt = 0; ; attempt++) {
-			await this.spacer.acquire(this.cancelSignal).catch((error: unknown) => {
+		const firstAt = Date.now();
+		const deadline = req.deadline ?? firstAt + this.settings.rateLimitWaitMs;
+		const { intervalMs } = this.settings;
+		let failures = 0;
+		let refusals = 0;
+		for (;;) {
+			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
-			const result = await this.send(req).finally(() => this.spacer.release());
-			const canRetry = attempt < this.settings.maxRetries;
+			const result = await this.send(req).finally(() => this.spacer.release(ticket));
+			const canRetry = failures < this.settings.maxRetries;
 			const { response } = result;
 
 			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
@@ -118,19 +142,26 @@ export class MusicApiClient {
 			}
 
 			if (response?.statusCode === 429) {
-				const wait = retryAfterMs(response.headers) ?? this.backoff(attempt);
-				if (canRetry) {
-					this.spacer.pushBack(wait);
-					this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
-					continue;
+				refusals++;
+				const left = deadline - Date.now();
+				if (left <= 0) {
+					const mapped = mapHttpError(429, response.body, where);
+					throw this.error(rateLimitOutlasted(mapped, refusals, Date.now() - firstAt), itemIndex);
 				}
-				throw this.error(mapHttpError(429, response.body, where), itemIndex);
+				// Retry-After 0 (or none) must not turn a storm into a tight loop.
+				const told = retryAfterMs(response.headers) ?? this.backoff(refusals - 1);
+				const wait = Math.min(Math.max(told, this.settings.retryDelayMs), left);
+				// The whole key waits: the next request of any execution would only be refused too.
+				this.spacer.pushBack(wait);
+				this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
+				continue;
 			}
 
 			const retriable = this.isRetriable(req, result);
 			if (retriable && canRetry) {
-				const wait = this.backoff(attempt);
-				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${attempt + 1} in ${wait} ms`);
+				const wait = this.backoff(failures);
+				failures++;
+				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${failures} in ${wait} ms`);
 				await sleepUnlessCancelled(this.node, wait, this.cancelSignal);
 				continue;
 			}

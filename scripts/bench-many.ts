@@ -1,0 +1,108 @@
+/**
+ * P4 of `npm run bench` (issue 15): M executions started at once, one song each, all on one API key — the way a
+ * webhook-fed pipeline runs. Figures, not assertions.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
+import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
+import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
+import { runNodesAtOnce } from '../test/integration/harness';
+
+export interface ManyRunsFigures {
+	executions: number;
+	succeeded: number;
+	wallMs: number;
+	requests: number;
+	over: number;
+	/** The first failure's message, to say why executions failed. */
+	firstError?: string;
+}
+
+/** Starts `executions` runs of the node at once (one item each) and waits for all of them. */
+export async function runConcurrently(
+	fake: FakeMusicApi,
+	apiKey: string,
+	parameters: IDataObject,
+	executions: number,
+): Promise<ManyRunsFigures> {
+	fake.reset();
+	const started = Date.now();
+	const results = await runNodesAtOnce(
+		Array.from({ length: executions }, (_, n) => ({
+				nodeTypes: [MusicApi],
+				credentialTypes: [MusicApiApi],
+				credentials: { musicApiApi: { apiKey, baseUrl: fake.baseUrl } },
+				node: { type: 'musicApi', typeVersion: 1, name: 'MusicAPI', parameters: parameters as INodeParameters },
+				items: [{ json: { n } }],
+				keepBinaries: false,
+				timeoutMs: 15 * 60_000,
+		})),
+	);
+	const wallMs = Date.now() - started;
+	const failed = results.filter((r) => r.error || r.items.length === 0);
+	return {
+		executions,
+		succeeded: executions - failed.length,
+		wallMs,
+		requests: fake.requests.length,
+		over: fake.requests.filter((r) => r.status === 429).length,
+		firstError: failed[0]?.error?.message,
+	};
+}
+
+export function describeMany(label: string, figures: ManyRunsFigures, boundMs: number): string {
+	const ratio = (figures.wallMs / boundMs).toFixed(3);
+	const why = figures.firstError ? ` — first failure: ${figures.firstError.slice(0, 120)}` : '';
+	return `${label} ${figures.succeeded}/${figures.executions} executions succeeded, ${(figures.wallMs / 1000).toFixed(2)} s (ratio ${ratio} to the bound), ${figures.requests} requests, ${figures.over} answered 429${why}`;
+}
+
+/**
+ * P4 runs at the scale issue 15 measured in a real n8n: MusicAPI's standard plan (1 request per 3 s) and a
+ * 30-s job, both scaled 10× (1 request per 300 ms, job 3 s), poll interval 1 s.
+ */
+const P4 = { executions: 20, intervalS: 0.3, jobLatencyMs: 30_000, timeScale: 0.1, pollIntervalS: 1 };
+
+/**
+ * Measured with this bench before the budget was shared (commit 1f6783e, spacing kept per execution, 429s
+ * counted against Max Retries), two runs. Kept as text: the per-execution spacer no longer exists to run.
+ */
+const P4_BEFORE = 'per-execution spacing (before issue 15, measured twice): 3/20 and 5/20 executions succeeded, 61 and 64 requests answered 429';
+
+export async function benchP4(): Promise<string[]> {
+	const apiKey = 'bench-many-key';
+	const fake = await startFakeMusicApi({
+		apiKeys: [apiKey],
+		credits: 1_000_000,
+		timeScale: P4.timeScale,
+		jobLatencyMs: P4.jobLatencyMs,
+		rateLimit: { requests: 1, perMs: P4.intervalS * 1000 },
+	});
+	try {
+		const latencyMs = P4.jobLatencyMs * P4.timeScale;
+		const boundMs = (P4.executions - 1) * P4.intervalS * 1000 + latencyMs;
+		const figures = await runConcurrently(fake, apiKey, songParameters(P4.intervalS, P4.pollIntervalS), P4.executions);
+		return [
+			`P4 ${P4.executions} executions at once, one song each, one API key (rate 1 per ${P4.intervalS} s, job ${latencyMs / 1000} s, poll interval ${P4.pollIntervalS} s); lower bound (M−1)/r + L = ${(boundMs / 1000).toFixed(2)} s`,
+			describeMany('P4 shared budget:', figures, boundMs) + ' (targets: all succeed, ratio ≤ 1.2, 0 × 429)',
+			`P4 ${P4_BEFORE}`,
+		];
+	} finally {
+		await fake.stop();
+	}
+}
+
+/** One Sonic song per item, URLs only; waited for unless another completion mode is given. */
+export function songParameters(intervalS: number, pollIntervalS: number, completion = 'wait'): IDataObject {
+	return {
+		resource: 'sonic',
+		operation: 'create',
+		taskType: 'create_music',
+		model: { __rl: true, mode: 'list', value: 'sonic-v5' },
+		songMode: 'description',
+		gptDescriptionPrompt: '={{ "background music " + $json.n }}',
+		completion,
+		resultOptions: { pollInterval: pollIntervalS, timeout: 10, downloadAudio: false },
+		requestOptions: { interval: intervalS, retryDelay: 100 },
+	};
+}
