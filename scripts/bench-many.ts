@@ -1,6 +1,6 @@
 /**
- * P4 of `npm run bench` (issue 15): M executions started at once, one song each, all on one API key — the way a
- * webhook-fed pipeline runs. Figures, not assertions.
+ * P4 and P5 of `npm run bench` (issue 15). P4: M executions started at once, one song each, all on one API key —
+ * the way a webhook-fed pipeline runs. P5: Batch Submit against single submits. Figures, not assertions.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -64,20 +64,26 @@ export function describeMany(label: string, figures: ManyRunsFigures, boundMs: n
 const P4 = { executions: 20, intervalS: 0.3, jobLatencyMs: 30_000, timeScale: 0.1, pollIntervalS: 1 };
 
 /**
- * Measured with this bench before the budget was shared (commit 1f6783e, spacing kept per execution, 429s
- * counted against Max Retries), two runs. Kept as text: the per-execution spacer no longer exists to run.
+ * Measured with this bench on the code before issue 15 (commit 1f6783e: spacing kept per execution, a 429 counted
+ * against Max Retries), two runs. Kept as text: the per-execution spacer no longer exists to run.
  */
-const P4_BEFORE = 'per-execution spacing (before issue 15, measured twice): 3/20 and 5/20 executions succeeded, 61 and 64 requests answered 429';
+const P4_BEFORE =
+	'per-execution spacing (before issue 15, two runs): 1/20 and 1/20 executions succeeded, 81 of 92 and 78 of 87 requests answered 429';
 
-export async function benchP4(): Promise<string[]> {
-	const apiKey = 'bench-many-key';
-	const fake = await startFakeMusicApi({
+/** The fake MusicAPI at P4's scale. */
+async function startScaledFake(apiKey: string): Promise<FakeMusicApi> {
+	return await startFakeMusicApi({
 		apiKeys: [apiKey],
 		credits: 1_000_000,
 		timeScale: P4.timeScale,
 		jobLatencyMs: P4.jobLatencyMs,
 		rateLimit: { requests: 1, perMs: P4.intervalS * 1000 },
 	});
+}
+
+export async function benchP4(): Promise<string[]> {
+	const apiKey = 'bench-many-key';
+	const fake = await startScaledFake(apiKey);
 	try {
 		const latencyMs = P4.jobLatencyMs * P4.timeScale;
 		const boundMs = (P4.executions - 1) * P4.intervalS * 1000 + latencyMs;
@@ -105,4 +111,49 @@ export function songParameters(intervalS: number, pollIntervalS: number, complet
 		resultOptions: { pollInterval: pollIntervalS, timeout: 10, downloadAudio: false },
 		requestOptions: { interval: intervalS, retryDelay: 100 },
 	};
+}
+
+/**
+ * P5: one execution, 20 items, at P4's scale — each item submitted on its own (20 creates, one per interval)
+ * versus Batch Submit (beta: POST /sonic/batch, up to 10 items a request).
+ */
+export async function benchP5(items = 20): Promise<string[]> {
+	const apiKey = 'bench-batch-key';
+	const fake = await startScaledFake(apiKey);
+	try {
+		const lines = [`P5 ${items} items in one execution (rate 1 per ${P4.intervalS} s, job ${(P4.jobLatencyMs * P4.timeScale) / 1000} s): single submits vs Batch Submit (beta)`];
+		for (const batch of [false, true]) {
+			const parameters = { ...songParameters(P4.intervalS, P4.pollIntervalS), batchSubmit: batch };
+			const figures = await runItems(fake, apiKey, parameters, items);
+			lines.push(describeItems(`P5 ${batch ? 'batch' : 'single'}:`, figures, fake));
+		}
+		return lines;
+	} finally {
+		await fake.stop();
+	}
+}
+
+async function runItems(fake: FakeMusicApi, apiKey: string, parameters: IDataObject, items: number) {
+	fake.reset();
+	const started = Date.now();
+	const [result] = await runNodesAtOnce([
+		{
+			nodeTypes: [MusicApi],
+			credentialTypes: [MusicApiApi],
+			credentials: { musicApiApi: { apiKey, baseUrl: fake.baseUrl } },
+			node: { type: 'musicApi', typeVersion: 1, name: 'MusicAPI', parameters: parameters as INodeParameters },
+			items: Array.from({ length: items }, (_, n) => ({ json: { n } })),
+			keepBinaries: false,
+			timeoutMs: 15 * 60_000,
+		},
+	]);
+	return { wallMs: Date.now() - started, clips: result.items.length, error: result.error?.message };
+}
+
+function describeItems(label: string, figures: { wallMs: number; clips: number; error?: string }, fake: FakeMusicApi): string {
+	const posts = fake.requests.filter((r) => r.method === 'POST').length;
+	const polls = fake.requests.filter((r) => r.method === 'GET').length;
+	const over = fake.requests.filter((r) => r.status === 429).length;
+	const failed = figures.error ? ` — failed: ${figures.error.slice(0, 120)}` : '';
+	return `${label} ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.clips} clips, ${fake.requests.length} requests (${posts} submits, ${polls} polls), ${over} answered 429${failed}`;
 }

@@ -5,6 +5,7 @@
  *   P2  polls per job and requests over the rate limit (poll mode and callback mode)
  *   P3  peak RSS growth while a 300 MB WAV becomes a binary item (filesystem binary mode)
  *   P4  M executions at once on one API key (issue 15): successes, wall time vs (M−1)/r + L, 429s (bench-many.ts)
+ *   P5  20 items submitted one by one vs Batch Submit (beta): wall time and requests (bench-many.ts)
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -13,7 +14,7 @@ import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
 import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNode } from '../test/integration/harness';
-import { benchP4, songParameters } from './bench-many';
+import { benchP4, benchP5, songParameters } from './bench-many';
 
 const N = Number(process.env.BENCH_JOBS ?? 20);
 const TIME_SCALE = 0.05; // 1 s of MusicAPI time = 50 ms here
@@ -95,7 +96,7 @@ async function main() {
 			`P2 callback mode: ${(callbackPolls / N).toFixed(2)} polls per job while parked (target 0), ${callbackOver} over the rate limit; execution parked: ${parked.waitTill ? 'yes' : 'no'} (resume is proven by the real-n8n e2e test)`,
 			`P3 300 MB WAV → binary item (filesystem mode): peak RSS growth ${((peak - baseline) / 1024 / 1024).toFixed(1)} MB (target ≤ 64 MB), ${seconds(bigMs)} s, stored ${stored ? `${stored} MB` : big.items[0].binary?.data.fileSize}`,
 		];
-		lines.push(...(await benchP4()));
+		lines.push(...(await benchP4()), ...(await benchP5()));
 		console.log(lines.join('\n'));
 	} finally {
 		await fake.stop();
