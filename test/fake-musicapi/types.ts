@@ -124,7 +124,8 @@ export interface FakeMusicApi {
 	options: FakeOptions;
 	requests: LoggedRequest[];
 	deliveries: Delivery[];
-	injectFault(match: FaultMatch, fault: Fault, times?: number): void;
+	/** Applies `fault` to the next `times` matching requests; with `forMs`, only until that many ms (real time) from now. */
+	injectFault(match: FaultMatch, fault: Fault, times?: number, forMs?: number): void;
 	clearFaults(): void;
 	credits(apiKey?: string): CreditBalance;
 	setCredits(credits: number, extraCredits?: number, apiKey?: string): void;
