@@ -14,13 +14,13 @@ import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
 import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNode } from '../test/integration/harness';
-import { benchP4, benchP5, songParameters } from './bench-many';
+import { benchP4, benchP5, SCALE, songParameters } from './bench-many';
 
 const N = Number(process.env.BENCH_JOBS ?? 20);
-const TIME_SCALE = 0.05; // 1 s of MusicAPI time = 50 ms here
-const JOB_LATENCY_MS = 60_000; // a minute-long job (scaled: 3 s)
-const INTERVAL_S = 0.1; // r = 10 requests/s (MusicAPI's 1 per 3 s, scaled 30×)
-const POLL_INTERVAL_S = 15 * TIME_SCALE; // MusicAPI's recommended 15 s, scaled
+const TIME_SCALE = SCALE.timeScale; // 1 s of MusicAPI time = 50 ms here
+const JOB_LATENCY_MS = SCALE.jobLatencyMs; // a minute-long job (scaled: 3 s)
+const INTERVAL_S = SCALE.intervalS; // r = 10 requests/s (MusicAPI's 1 per 3 s, scaled 30×)
+const POLL_INTERVAL_S = SCALE.pollIntervalS; // MusicAPI's recommended 15 s, scaled
 const LARGE_WAV_BYTES = 300 * 1024 * 1024;
 
 const create = (completion: string): IDataObject => songParameters(INTERVAL_S, POLL_INTERVAL_S, completion);

@@ -20,7 +20,7 @@ import {
 	unconfirmedSubmitError,
 	type MappedApiError,
 } from './errors';
-import { spacerFor, type RequestSpacer } from './RequestSpacer';
+import { budgetKey, spacerFor, type RequestSpacer } from './RequestSpacer';
 
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
 export { CREDENTIAL_NAME } from '../constants';
@@ -99,6 +99,8 @@ export class MusicApiClient {
 		private readonly secrets: string[],
 		readonly settings: RequestSettings,
 		private readonly spacer: RequestSpacer,
+		/** Names the rate budget (a hash of the key, and the host) for what else is shared per key. */
+		readonly budget: string,
 	) {}
 
 	static async create(ctx: ApiContext, settings: Partial<RequestSettings> = {}): Promise<MusicApiClient> {
@@ -109,8 +111,8 @@ export class MusicApiClient {
 		);
 		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
 		// MusicAPI limits requests per key, so every execution using this key on this host shares one budget.
-		const spacer = spacerFor(String(credentials.apiKey ?? ''), baseUrl);
-		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacer);
+		const apiKey = String(credentials.apiKey ?? '');
+		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacerFor(apiKey, baseUrl), budgetKey(apiKey, baseUrl));
 	}
 
 	get node() {
