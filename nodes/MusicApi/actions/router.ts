@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { callbackSecret, callbackUrl } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
-import { completionProperties, readCompletionMode } from '../descriptions/completionFields';
+import { completionProperties, readCompletionMode, readResultOptions } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
 import { finishJobs, type SubmittedJob } from '../jobs/finish';
@@ -112,10 +112,12 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 		}
 	}
 
+	// While waiting for results, a create refused with 429 is retried until the wait's own Timeout.
+	const deadline = mode === 'wait' ? Date.now() + readResultOptions(ctx.fn).timeoutMs : undefined;
 	const jobs: SubmittedJob[] = [];
 	for (const { itemIndex, request } of requests) {
 		try {
-			jobs.push(await submit(ctx, operation, itemIndex, request, mode));
+			jobs.push(await submit(ctx, operation, itemIndex, { ...request, deadline }, mode));
 		} catch (error) {
 			if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
 			failed.set(itemIndex, errorItem(error, itemIndex));

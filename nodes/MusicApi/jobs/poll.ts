@@ -104,7 +104,8 @@ async function scheduleTasks(
 			next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
 			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
 			if (task.state !== 'succeeded' && task.state !== 'failed') return undefined;
-			if (task.state === 'succeeded') {
+			// A poll held back by 429s says only that the job was done by the end of the storm: learn nothing from it.
+			if (task.state === 'succeeded' && !response.rateLimited) {
 				// It finished between its last "not ready" and now: the midpoint is the best guess of its duration.
 				const finishedBy = next.lastMissAt !== undefined ? (next.lastMissAt + Date.now()) / 2 : Date.now();
 				boardOf(next).learn(finishedBy - next.submittedAt);

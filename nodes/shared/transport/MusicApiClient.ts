@@ -74,6 +74,8 @@ export interface ApiResponse {
 	statusCode: number;
 	body: unknown;
 	headers: Record<string, unknown>;
+	/** Set when MusicAPI refused the request with 429 before answering it: the answer came late. */
+	rateLimited?: boolean;
 }
 
 interface Attempt {
@@ -140,7 +142,7 @@ export class MusicApiClient {
 			const { response } = result;
 
 			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
-				return { ...response, body: redactDeep(response.body, this.secrets) };
+				return { ...response, body: redactDeep(response.body, this.secrets), ...(refusals ? { rateLimited: true } : {}) };
 			}
 
 			if (response?.statusCode === 429) {
