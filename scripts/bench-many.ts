@@ -6,6 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
+import { sonicCreateParameters } from '../test/e2e/helpers/musicapi';
 import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNodesAtOnce } from '../test/integration/harness';
 
@@ -108,17 +109,11 @@ export async function benchP4(): Promise<string[]> {
 
 /** One Sonic song per item, URLs only; waited for unless another completion mode is given. */
 export function songParameters(intervalS: number, pollIntervalS: number, completion = 'wait'): IDataObject {
-	return {
-		resource: 'sonic',
-		operation: 'create',
-		taskType: 'create_music',
-		model: { __rl: true, mode: 'list', value: 'sonic-v5' },
-		songMode: 'description',
-		gptDescriptionPrompt: '={{ "background music " + $json.n }}',
+	return sonicCreateParameters('={{ "background music " + $json.n }}', {
 		completion,
 		resultOptions: { pollInterval: pollIntervalS, timeout: 10, downloadAudio: false },
 		requestOptions: { interval: intervalS, retryDelay: 100 },
-	};
+	});
 }
 
 /**

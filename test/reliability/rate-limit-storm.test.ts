@@ -4,22 +4,17 @@
  * and a poll is free to repeat, so it now waits the storm out until the wait's own Timeout.
  */
 import { runMusicApi, useFakeMusicApi } from '../integration/musicapi';
+import { sonicBatch } from './helpers/scenario';
 
 const TIME_SCALE = 0.05;
 const STORM_MS = 60_000 * TIME_SCALE;
 const fake = useFakeMusicApi({ timeScale: TIME_SCALE, jobLatencyMs: 20_000 });
 
-const song = {
-	resource: 'sonic',
-	operation: 'create',
-	taskType: 'create_music',
-	model: { __rl: true, mode: 'list', value: 'sonic-v5' },
-	songMode: 'description',
+const song = sonicBatch({
 	gptDescriptionPrompt: 'a song through the storm',
-	completion: 'wait',
 	resultOptions: { pollInterval: 15 * TIME_SCALE, timeout: 1, downloadAudio: false },
 	requestOptions: { interval: 0.1, retryDelay: 100, maxRetries: 0 },
-};
+});
 
 describe('a 60-second 429 storm on polls (scaled)', () => {
 	it.each([
