@@ -113,7 +113,7 @@ export function songParameters(intervalS: number, pollIntervalS: number, complet
 		completion,
 		resultOptions: { pollInterval: pollIntervalS, timeout: 10, downloadAudio: false },
 		requestOptions: { interval: intervalS, retryDelay: 100 },
-	});
+	}) as IDataObject;
 }
 
 /**
