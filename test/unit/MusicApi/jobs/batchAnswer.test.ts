@@ -1,4 +1,4 @@
-import { readBatchAnswer } from '../../../nodes/MusicApi/jobs/batchAnswer';
+import { readBatchAnswer } from '../../../../nodes/MusicApi/jobs/batchAnswer';
 
 describe('readBatchAnswer (POST /sonic/batch, shape of tasks undocumented)', () => {
 	it('reads task ids given as strings, in item order', () => {

@@ -1,4 +1,4 @@
-import { JobBoard } from '../../../nodes/MusicApi/jobs/board';
+import { JobBoard } from '../../../../nodes/MusicApi/jobs/board';
 
 describe('JobBoard: what the executions of one process know about their jobs', () => {
 	it('makes the oldest job of all executions on a budget the only scout', () => {
