@@ -98,7 +98,8 @@ export interface Delivery {
 export type DeliveryInFlight = Omit<Delivery, 'status' | 'time'>;
 
 export type Fault =
-	| { type: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: number; body?: string }
+	/** 200 with a `body` stands for an answer of an undocumented shape; 404/405 for a host without the endpoint. */
+	| { type: 'status'; status: 200 | 404 | 405 | 429 | 500 | 502 | 503 | 504; retryAfter?: number; body?: string }
 	| { type: 'reset' }
 	| { type: 'slow'; delayMs: number }
 	| { type: 'malformed-json' }

@@ -54,6 +54,7 @@ export function defineAsync(
 			/** Defaults to the dialect's task endpoint. */
 			pollPrefix?: string;
 			taskOptions?: NormalizeOptions;
+			batch?: AsyncOperation['batch'];
 		},
 ): AsyncOperation {
 	return {
@@ -66,6 +67,7 @@ export function defineAsync(
 		endpoint: `POST ${spec.path}`,
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,
+		batch: spec.batch,
 		properties: properties(spec),
 		pollPath: (taskId) => taskPath(spec.dialect, taskId, spec.pollPrefix),
 		buildRequest: (ctx, itemIndex): ApiRequest => ({

@@ -7,6 +7,7 @@ import { asNodeError } from '../../shared/transport/nodeError';
 import { completionProperties, readCompletionMode, readResultOptions } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { batchSubmitter } from '../jobs/batch';
 import { finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
@@ -115,12 +116,31 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 	// While waiting for results, a create refused with 429 is retried until the wait's own Timeout.
 	const deadline = mode === 'wait' ? Date.now() + readResultOptions(ctx.fn).timeoutMs : undefined;
 	const jobs: SubmittedJob[] = [];
-	for (const { itemIndex, request } of requests) {
-		try {
-			jobs.push(await submit(ctx, operation, itemIndex, { ...request, deadline }, mode));
-		} catch (error) {
-			if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
-			failed.set(itemIndex, errorItem(error, itemIndex));
+	const fail = (error: unknown, itemIndex: number) => {
+		if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
+		failed.set(itemIndex, errorItem(error as Error, itemIndex));
+	};
+	const batch = batchSubmitter(ctx, operation, mode);
+	const webhook = await webhookFor(ctx, mode);
+	for (const group of groupsOf(requests.map((r) => ({ ...r, request: { ...r.request, deadline } })), batch?.size ?? 1)) {
+		if (batch && group.length > 1) {
+			try {
+				const sent = await batch.submit(group, webhook);
+				if (sent) {
+					jobs.push(...sent);
+					continue;
+				}
+			} catch (error) {
+				for (const { itemIndex } of group) fail(error, itemIndex);
+				continue;
+			}
+		}
+		for (const { itemIndex, request } of group) {
+			try {
+				jobs.push(await submit(ctx, operation, itemIndex, request, webhook));
+			} catch (error) {
+				fail(error, itemIndex);
+			}
 		}
 	}
 
@@ -134,15 +154,20 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 	return out;
 }
 
+function groupsOf<T>(list: T[], size: number): T[][] {
+	const groups: T[][] = [];
+	for (let i = 0; i < list.length; i += size) groups.push(list.slice(i, i + size));
+	return groups;
+}
+
 async function submit(
 	ctx: OperationContext,
 	operation: AsyncOperation,
 	itemIndex: number,
 	request: ApiRequest,
-	mode: ReturnType<typeof readCompletionMode>,
+	webhook: IDataObject | undefined,
 ): Promise<SubmittedJob> {
 	const body = { ...(request.body ?? {}) };
-	const webhook = await webhookFor(ctx, mode);
 	if (webhook) Object.assign(body, webhook);
 	const response = await ctx.client.request({ ...request, body }, itemIndex);
 	// The job's clock starts when MusicAPI accepted it; the scheduler learns job durations from it.

@@ -44,6 +44,8 @@ export interface AsyncOperation extends OperationBase {
 	taskOptions?: NormalizeOptions;
 	/** Checks the item's input and builds the submit request; throws before anything is sent. */
 	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
+	/** An endpoint that takes many submits in one request (Batch Submit, opt-in). */
+	batch?: { path: string; maxItems: number };
 }
 
 export type Operation = SyncOperation | AsyncOperation;
