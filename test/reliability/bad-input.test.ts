@@ -61,6 +61,7 @@ const SONIC_CREATE = { taskType: 'create_music', continueClipId: 'clip-1', conti
 const BASE: Record<string, IDataObject> = {
 	'sonic:create': SONIC_CREATE,
 	'sonic:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
+	'sonic:getBatch': { batchId: 'batch-1' },
 	'sonic:generateLyrics': { description: 'a song about rain' },
 	'sonic:alignedLyrics': { clipId: 'clip-1' },
 	'sonic:bpm': { clipId: 'clip-1' },
@@ -413,9 +414,10 @@ function countLeaks(result: HarnessResult) {
 it('covers every operation of the registry, each with a base parameter set', () => {
 	expect(OPS.filter((op) => !(op.key in BASE)).map((op) => op.key)).toEqual([]);
 	expect(Object.keys(BASE).filter((key) => !OPS.some((op) => op.key === key))).toEqual([]);
-	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector.
+	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector, the Batch
+	// Submit switch (a boolean: nothing to get wrong).
 	const skipped = [...new Set(OPS.flatMap((op) => op.skipped))].sort();
-	expect(skipped).toEqual(['resultOptions', 'sampleSource']);
+	expect(skipped).toEqual(['batchSubmit', 'resultOptions', 'sampleSource']);
 	// Declarations were found for (nearly) every field; only copied properties are inferred.
 	expect(OPS.flatMap((op) => op.fields.filter((f) => !f.recorded).map((f) => `${op.key}.${f.field.name}`))).toEqual(['suno:getLyrics.taskId']);
 });
@@ -519,6 +521,7 @@ describe('node-wide number options given by an expression', () => {
 		expect(NODE_NUMBER_OPTIONS.map(([name]) => name).sort()).toEqual([
 			'requestOptions.interval',
 			'requestOptions.maxRetries',
+			'requestOptions.rateLimitWait',
 			'requestOptions.retryDelay',
 			'requestOptions.timeout',
 			'resultOptions.pollInterval',
