@@ -7,7 +7,7 @@
 import type { FakeMusicApi } from '../fake-musicapi';
 import { startN8n, type N8n } from './harness';
 import { nodeItems } from './helpers/items';
-import { chain, createFakeCredential, musicApiNode, sonicCreateParameters, startE2eFake, webhookNode, type Credential } from './helpers/musicapi';
+import { createFakeCredential, songPerCallWorkflow, startE2eFake, type Credential } from './helpers/musicapi';
 
 let n8n: N8n;
 let fake: FakeMusicApi;
@@ -30,19 +30,7 @@ afterAll(async () => {
 
 test('20 executions started at once on one API key all succeed, and MusicAPI never answers 429', async () => {
 	const path = `many-${Date.now()}`;
-	const song = musicApiNode(
-		credential,
-		sonicCreateParameters('={{ $json.body.prompt }}', {
-			completion: 'wait',
-			resultOptions: { pollInterval: 1, timeout: 5, downloadAudio: false },
-			requestOptions: { interval: INTERVAL_S, retryDelay: 1000, maxRetries: 3 },
-		}),
-	);
-	const workflow = await n8n.createWorkflow({
-		name: 'e2e many executions',
-		nodes: [webhookNode(path, { responseMode: 'lastNode' }), song],
-		connections: chain('Webhook', 'MusicAPI'),
-	});
+	const workflow = await n8n.createWorkflow(songPerCallWorkflow(credential, path, INTERVAL_S));
 	await n8n.activate(workflow.id);
 	const from = fake.requests.length;
 	const started = Date.now();
