@@ -126,7 +126,8 @@ export async function benchP5(items = 20): Promise<string[]> {
 	try {
 		const lines = [`P5 ${items} items in one execution (rate 1 per ${SCALE.intervalS} s, job ${(SCALE.jobLatencyMs * SCALE.timeScale) / 1000} s): single submits vs Batch Submit (beta)`];
 		for (const batch of [false, true]) {
-			const parameters = { ...songParameters(SCALE.intervalS, SCALE.pollIntervalS), batchSubmit: batch };
+			const single = songParameters(SCALE.intervalS, SCALE.pollIntervalS);
+			const parameters = { ...single, requestOptions: { ...(single.requestOptions as IDataObject), batchSubmit: batch } };
 			const figures = await runItems(fake, apiKey, parameters, items);
 			lines.push(describeItems(`P5 ${batch ? 'batch' : 'single'}:`, figures, fake));
 		}

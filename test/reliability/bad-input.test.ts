@@ -414,10 +414,9 @@ function countLeaks(result: HarnessResult) {
 it('covers every operation of the registry, each with a base parameter set', () => {
 	expect(OPS.filter((op) => !(op.key in BASE)).map((op) => op.key)).toEqual([]);
 	expect(Object.keys(BASE).filter((key) => !OPS.some((op) => op.key === key))).toEqual([]);
-	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector, the Batch
-	// Submit switch (a boolean: nothing to get wrong).
+	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector.
 	const skipped = [...new Set(OPS.flatMap((op) => op.skipped))].sort();
-	expect(skipped).toEqual(['batchSubmit', 'resultOptions', 'sampleSource']);
+	expect(skipped).toEqual(['resultOptions', 'sampleSource']);
 	// Declarations were found for (nearly) every field; only copied properties are inferred.
 	expect(OPS.flatMap((op) => op.fields.filter((f) => !f.recorded).map((f) => `${op.key}.${f.field.name}`))).toEqual(['suno:getLyrics.taskId']);
 });

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchSubmitOption } from './batchSubmit';
 import type { RequestSettings } from '../../shared/transport/MusicApiClient';
 
 /** Node-wide request behaviour; defaults suit MusicAPI's standard plan. */
@@ -10,6 +11,7 @@ export const requestOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		batchSubmitOption,
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',

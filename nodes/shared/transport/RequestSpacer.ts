@@ -160,11 +160,12 @@ export class RequestSpacer {
 }
 
 /**
- * How long an unanswered request holds the key: long enough to cover any delay before it reaches MusicAPI, short
- * enough that a 20-second upload does not stall every other execution.
+ * How long an unanswered request holds the key: long enough to cover any delay before it reaches MusicAPI (a busy
+ * n8n can stall a second or more before the request leaves), short enough that a 20-second upload does not stall
+ * every other execution for all of it.
  */
 function answerWaitMs(intervalMs: number): number {
-	return Math.max(2 * intervalMs, 1000);
+	return Math.max(4 * intervalMs, 5000);
 }
 
 /** Budgets unused this long are dropped, so a long-running n8n does not accumulate them. */

@@ -14,7 +14,7 @@ const song = (completion: string, extra: Record<string, unknown> = {}) => ({
 	songMode: 'description',
 	gptDescriptionPrompt: '={{ "song " + $json.n }}',
 	completion,
-	batchSubmit: true,
+	requestOptions: { batchSubmit: true },
 	resultOptions: { ...FAST_WAIT, downloadAudio: false },
 	...extra,
 });

@@ -1,5 +1,4 @@
 import { defineAsync } from '../define';
-import { batchSubmitProperty } from '../../descriptions/batchSubmit';
 import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
 import { inputError } from '../../input/readBody';
 import { modelField } from '../../descriptions/models';
@@ -122,7 +121,6 @@ export const create = defineAsync({
 	dialect: 'sonic',
 	// Newest official site: up to 10 create bodies per request (contract §3.4); opt-in, beta.
 	batch: { path: '/sonic/batch', maxItems: 10 },
-	extraProperties: [batchSubmitProperty],
 	fields,
 	optional,
 	refine(ctx, itemIndex, body) {

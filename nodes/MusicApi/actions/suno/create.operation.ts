@@ -11,6 +11,8 @@ const POLL_PREFIX = '/suno/clip/';
  */
 export const create: AsyncOperation = {
 	...sonicCreate,
+	// The batch endpoint exists on the Sonic path only.
+	batch: undefined,
 	action: 'Create a song on the legacy Suno path',
 	description: 'Legacy alias of Sonic Create with the same fields (15 credits; concat 2)',
 	endpoint: `POST ${PATH}`,
