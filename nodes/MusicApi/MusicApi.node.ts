@@ -55,8 +55,11 @@ export class MusicApi implements INodeType {
 				options: RESOURCES.map((r) => ({ name: r.name, value: r.value, description: r.description })),
 				default: 'sonic',
 			},
-			...RESOURCES.flatMap(describeResource),
-			requestOptionsProperty,
+			...RESOURCES.flatMap((resource) => describeResource(resource, RESOURCES)),
+			// Request Options sit in the node's Settings tab, beside n8n's Retry On Fail: they say how this node talks
+			// to MusicAPI (spacing, timeout, retries of one request), not what it makes, and a fresh node's panel
+			// stays short. The parameter (and saved workflows' values) is the same.
+			{ ...requestOptionsProperty, isNodeSetting: true },
 		],
 	};
 

@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { baseFileName, downloadBinary } from '../shared/results/download';
+import { baseFileName, clipFileTitle, downloadBinary } from '../shared/results/download';
 import type { DownloadContext, DownloadSettings } from '../shared/results/download';
 import { clipJson, taskSummaryJson } from '../shared/results/output';
 import type { WebhookDelivery } from '../shared/tasks';
@@ -56,6 +56,15 @@ function header(delivery: WebhookDelivery, meta: DeliveryMeta): IDataObject {
 	return json;
 }
 
+/**
+ * A completion delivery whose clip is not done (it said succeeded before its audio URL existed, contract §4) is
+ * output as it is, still running, with a note on where the finished clip will be: the delivery is the only one.
+ */
+function earlyNotice(delivery: WebhookDelivery, state: string): string | undefined {
+	if (eventKind(delivery) !== 'completed' || state === 'succeeded' || state === 'failed') return undefined;
+	return `MusicAPI reported this as completed before its audio existed; fetch it with Get Task (task ID ${delivery.taskId}) in a minute.`;
+}
+
 export interface BuiltItems {
 	items: INodeExecutionData[];
 	/** Per item, the clips whose audio belongs in it (for Download Audio). */
@@ -73,12 +82,16 @@ export function deliveryItems(
 	if (outputMode === 'delivery' || task.clips.length === 0) {
 		const json: IDataObject = { ...header(delivery, meta), ...taskSummaryJson(task) };
 		if (task.clips.length) json.clips = task.clips.map((clip) => clipJson(task, clip, includeRaw));
+		const notice = earlyNotice(delivery, task.state);
+		if (notice) json.notice = notice;
 		return { items: [{ json }], clipsByItem: [task.clips] };
 	}
 	const items = task.clips.map((clip): INodeExecutionData => {
 		const json: IDataObject = { ...header(delivery, meta), ...clipJson(task, clip, includeRaw) };
 		// The delivery's own reason (its `message`), beside the clip's: often the only informative one.
 		if (task.state === 'failed' && task.error) json.taskError = task.error;
+		const notice = earlyNotice(delivery, clip.state);
+		if (notice) json.notice = notice;
 		return { json };
 	});
 	return { items, clipsByItem: task.clips.map((clip) => [clip]) };
@@ -105,7 +118,7 @@ export async function attachAudio(
 			if (clip.state !== 'succeeded' || !clip.audioUrl) continue;
 			const key = many ? `${binaryProperty}_${clipIndex}` : binaryProperty;
 			try {
-				binary[key] = await downloadBinary(fn, clip.audioUrl, baseFileName(clip.title, clip.clipId), settings, index);
+				binary[key] = await downloadBinary(fn, clip.audioUrl, baseFileName(clipFileTitle(clip), clip.clipId), settings, index);
 			} catch (error) {
 				const message = (error as Error).message;
 				fn.logger.warn(`MusicAPI Trigger: ${message}`);

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 
 import type { FakeMusicApi, LoggedRequest } from '../fake-musicapi';
 import { REPO_ROOT, startN8n, type Execution, type N8n, type WorkflowInput, type WorkflowNode } from './harness';
-import { nodeItems, type ExecutionItem } from './helpers/items';
+import { nodeItems, storedBytes, type ExecutionItem } from './helpers/items';
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai';
 import { createFakeCredential, CREDENTIAL_TYPE, MUSICAPI_NODE_TYPE, MUSICAPI_TOOL_TYPE, startE2eFake, type Credential } from './helpers/musicapi';
 
@@ -57,7 +57,7 @@ async function runManually(workflowId: string, trigger: string, timeoutMs = 30_0
 function expectAudioFile(item: ExecutionItem, mimeType = 'audio/mpeg', extension = 'mp3'): void {
 	const file = item.binary?.data;
 	expect(file).toMatchObject({ mimeType, fileName: expect.stringMatching(new RegExp(`\\.${extension}$`)) });
-	expect(Number(file?.bytes)).toBeGreaterThan(0);
+	expect(storedBytes(file)).toBeGreaterThan(0);
 }
 
 const requestsSince = (from: number): string[] => fake.requests.slice(from).filter((r) => !r.path.startsWith('/files/')).map((r) => `${r.method} ${r.path.replace(/\/[0-9a-f-]{36}$/, '/:id')}`);
@@ -106,7 +106,7 @@ test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) 
 	const execution = await runManually(workflow.id, 'Manual Trigger');
 	expect(execution.status).toBe('success');
 	expect(bodiesSince(from, '/sonic/create')).toEqual([
-		{ task_type: 'create_music', mv: 'sonic-v5', custom_mode: false, gpt_description_prompt: 'An upbeat synthwave song about driving through a neon city at night' },
+		{ task_type: 'create_music', mv: 'sonic-v6', custom_mode: false, gpt_description_prompt: 'An upbeat synthwave song about driving through a neon city at night' },
 	]);
 	const clips = nodeItems(execution, 'Generate Song');
 	expect(clips).toHaveLength(2);
@@ -114,6 +114,23 @@ test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) 
 		expect(clip.json).toMatchObject({ state: 'succeeded', clipId: expect.any(String), duration: expect.any(Number) });
 		expectAudioFile(clip);
 	}
+});
+
+test('extend-and-join.json: Create a Song → first clip → Extend a Song → Concat, each item naming its source clip', async () => {
+	const from = fake.requests.length;
+	const workflow = await n8n.createWorkflow(prepared('extend-and-join.json'));
+	const execution = await runManually(workflow.id, 'Manual Trigger', 60_000);
+	expect(execution.status).toBe('success');
+	const [first] = nodeItems(execution, 'First Clip');
+	const bodies = bodiesSince(from, '/sonic/create') as Array<Record<string, unknown>>;
+	expect(bodies.map((b) => b.task_type)).toEqual(['create_music', 'extend_music', 'concat_music', 'concat_music']);
+	expect(bodies[1]).toMatchObject({ continue_clip_id: first.json.clipId, continue_at: Math.max(1, Math.floor(first.json.duration as number) - 10) });
+	const extensions = nodeItems(execution, 'Extend a Song');
+	expect(extensions.map((e) => e.json.sourceClipId)).toEqual([first.json.clipId, first.json.clipId]);
+	expect(bodies.slice(2)).toEqual(extensions.map((e) => ({ task_type: 'concat_music', continue_clip_id: e.json.clipId })));
+	const songs = nodeItems(execution, 'Join Into Full Song');
+	expect(songs.map((s) => s.json.sourceClipId)).toEqual(extensions.map((e) => e.json.clipId));
+	for (const song of songs) expectAudioFile(song);
 });
 
 test('scheduled-background-music.json: publishes on its schedule; a run makes Producer music with its audio file', async () => {

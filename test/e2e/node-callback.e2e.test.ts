@@ -9,7 +9,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import { signWebhook, type Delivery, type FakeMusicApi, type LoggedRequest } from '../fake-musicapi';
 import { request, startN8n, type Execution, type N8n, type Workflow, type WorkflowNode } from './harness';
-import { nodeItems, type ExecutionItem } from './helpers/items';
+import { nodeItems, storedBytes, type ExecutionItem } from './helpers/items';
 import {
 	chain,
 	createFakeCredential,
@@ -96,7 +96,7 @@ function expectClipWithAudio(item: ExecutionItem, taskId: string): void {
 	const file = item.binary?.data;
 	expect(file?.mimeType).toBe('audio/mpeg');
 	expect(file?.fileName).toMatch(new RegExp(`${String(item.json.clipId)}\\.mp3$`));
-	expect(Number(file?.bytes)).toBeGreaterThan(1000);
+	expect(storedBytes(file)).toBeGreaterThan(1000);
 }
 
 const RESUME_URL = (n8nUrl: string, executionId: string, nodeId: string) =>

@@ -15,6 +15,7 @@ import {
 	nodeOutput,
 	REPO_ROOT,
 	runWorkflowViaWebhook,
+	selectHost,
 	startN8n,
 	STUB_CREDENTIAL_TYPE,
 	STUB_NODE_TYPE,
@@ -38,7 +39,7 @@ function setNode(name: string, field: string, expression: string): WorkflowNode 
 	};
 }
 
-describe('e2e harness (real n8n 2.40.7)', () => {
+describe(`e2e harness (real n8n ${selectHost()})`, () => {
 	let n8n: N8n;
 	let scratch: string;
 	const started = Date.now();

@@ -80,7 +80,7 @@ afterAll(async () => {
 		const width = Object.fromEntries(keys.map((key) => [key, Math.max(header[key].length, ...rows.map((row) => row[key].length))])) as Record<(typeof keys)[number], number>;
 		const line = (row: Record<(typeof keys)[number], string>): string => `| ${keys.map((key) => row[key].padEnd(width[key])).join(' | ')} |`;
 		const rule = `|${keys.map((key) => '-'.repeat(width[key] + 2)).join('|')}|`;
-		console.log(`MusicAPI Trigger webhook attack suite (real n8n 2.40.7)\n${[line(header), rule, ...rows.map(line)].join('\n')}`);
+		console.log(`MusicAPI Trigger webhook attack suite (real n8n ${n8n?.version ?? '?'})\n${[line(header), rule, ...rows.map(line)].join('\n')}`);
 	}
 	process.stderr.write(`[e2e trigger] whole file ${Date.now() - fileStarted} ms\n`);
 });
@@ -584,7 +584,8 @@ describe('MusicAPI Trigger: webhook attack suite', () => {
 		// PayloadTooLargeError is not one of n8n's response errors, so the webhook helper answers 500.
 		expect(answer).toMatchObject({ status: 500, body: { message: 'There was a problem executing the workflow' } });
 		const log = n8n.logs().slice(logFrom);
-		expect(log).toContain('PayloadTooLargeError: request entity too large');
+		// n8n 2.x names the cause in its log; 1.x (1.123) logs only the generic line, with the same outcome.
+		if (n8n.major >= 2) expect(log).toContain('PayloadTooLargeError: request entity too large');
 		expect(log).not.toContain('MusicAPI Trigger: delivery refused');
 		expect(started).toHaveLength(0);
 	});

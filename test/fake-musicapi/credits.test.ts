@@ -4,7 +4,7 @@ import { CREATE_BODY, FINISH_MS, get, post, submit } from './test-helpers';
 describe('fake MusicAPI: credits', () => {
 	let fake: FakeMusicApi;
 	beforeAll(async () => {
-		fake = await startFakeMusicApi({ apiKeys: ['test-key', 'other-key'], uploadLatencyMs: 0 });
+		fake = await startFakeMusicApi({ apiKeys: ['test-key', 'other-key'], uploadLatencyMs: 0, uploadStepLatencyMs: 0 });
 	});
 	afterAll(() => fake.stop());
 	beforeEach(() => fake.reset());

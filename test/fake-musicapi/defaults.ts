@@ -62,6 +62,11 @@ export const MODELS_2026_07: readonly string[] = Object.freeze([
 /** 2026-10 enum (contract §3.1.3). */
 export const MODELS_2026_10: readonly string[] = Object.freeze(['sonic-v6', 'sonic-v6-wild', 'sonic-v6-mini']);
 
+/** 2026-10: the retired models still answer, but run as sonic-v6 (contract §3.1.3). For `retiredModels`. */
+export const RETIRED_2026_10: Readonly<Record<string, string>> = Object.freeze(
+	Object.fromEntries(MODELS_2026_07.map((model) => [model, 'sonic-v6'])),
+);
+
 export const DEFAULT_MODELS: readonly string[] = Object.freeze([...MODELS_2026_07, ...MODELS_2026_10]);
 
 export const BASIC_STEMS: readonly string[] = Object.freeze(['vocals', 'instrumental']);
@@ -94,7 +99,12 @@ export function defaultOptions(): FakeOptions {
 		jobLatencyMs: 60000,
 		notReadyMs: 15000,
 		clipStaggerMs: 10000,
-		uploadLatencyMs: 2000,
+		uploadLatencyMs: 20000,
+		uploadStepLatencyMs: 45000,
+		audioUrlLagMs: 0,
+		retiredModels: {},
+		studioSubmitShape: 'task_id',
+		voxAudioUrl: true,
 		midiNotReadyCalls: 1,
 		downloadNotReadyCalls: 1,
 		rateLimit: null,

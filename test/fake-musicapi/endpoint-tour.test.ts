@@ -9,7 +9,7 @@ const MISSING_ID_ROUTE = /^\/(sonic|producer|riffusion|studio|nuro)\/task\/?$|^\
 describe('fake MusicAPI: every endpoint of contract §2 answers successfully', () => {
 	let fake: FakeMusicApi;
 	beforeAll(async () => {
-		fake = await startFakeMusicApi({ uploadLatencyMs: 0, midiNotReadyCalls: 0, downloadNotReadyCalls: 0 });
+		fake = await startFakeMusicApi({ uploadLatencyMs: 0, uploadStepLatencyMs: 0, midiNotReadyCalls: 0, downloadNotReadyCalls: 0 });
 	});
 	afterAll(() => fake.stop());
 

@@ -1,5 +1,6 @@
 /**
- * The fake MusicAPI: an HTTP server on 127.0.0.1 implementing shared/musicapi-contract.md for offline tests.
+ * The fake MusicAPI: an HTTP server on 127.0.0.1 implementing docs/musicapi-api.md (the "contract"
+ * that code comments cite as "contract §x.y") for offline tests.
  * See README.md in this folder for options, markers and admin routes.
  */
 export { startFakeMusicApi, type ListenOptions } from './server';

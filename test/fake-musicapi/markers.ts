@@ -7,6 +7,7 @@ export const MARKERS = Object.freeze({
 	failOne: '[fake:fail-one]',
 	moderate: '[fake:moderate]',
 	timeout: '[fake:timeout]',
+	uploadError: '[fake:upload-error]',
 });
 
 export type Outcome = 'success' | 'fail' | 'fail-one' | 'timeout';

@@ -4,7 +4,7 @@ import { FINISH_MS, get, post, submit } from './test-helpers';
 describe('fake MusicAPI: producer, riffusion, studio, nuro and legacy suno dialects', () => {
 	let fake: FakeMusicApi;
 	beforeAll(async () => {
-		fake = await startFakeMusicApi({ uploadLatencyMs: 0 });
+		fake = await startFakeMusicApi({ uploadLatencyMs: 0, uploadStepLatencyMs: 0 });
 	});
 	afterAll(() => fake.stop());
 	beforeEach(() => fake.reset());

@@ -8,7 +8,7 @@ describe('fake MusicAPI: sonic tasks', () => {
 	let fake: FakeMusicApi;
 	beforeAll(async () => {
 		// Default (real-world) timings; tests move the fake's clock instead of sleeping.
-		fake = await startFakeMusicApi({ uploadLatencyMs: 0 });
+		fake = await startFakeMusicApi({ uploadLatencyMs: 0, uploadStepLatencyMs: 0 });
 	});
 	afterAll(() => fake.stop());
 	beforeEach(() => fake.reset());

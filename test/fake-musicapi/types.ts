@@ -26,8 +26,27 @@ export interface FakeOptions {
 	notReadyMs: number;
 	/** The first clip finishes this much before the last one (before scaling). */
 	clipStaggerMs: number;
-	/** Delay of the synchronous uploads (/sonic/upload, /riffusion/upload, the upload step of upload-cover). */
+	/** Delay of the synchronous uploads (/sonic/upload, /riffusion/upload): about 20 s live (contract §3.3). */
 	uploadLatencyMs: number;
+	/** The upload step inside /sonic/upload-cover and /sonic/upload-extend: 30–60 s live (contract §3.4). */
+	uploadStepLatencyMs: number;
+	/**
+	 * A sonic clip says `succeeded` this long before its `audio_url` exists (before scaling; 0 = at once). Live
+	 * clients report it; contract §4 counts a clip done only with its audio.
+	 */
+	audioUrlLagMs: number;
+	/**
+	 * Sonic models the API still accepts but runs as another one: 2026-10 retired sonic-v3-5 … v5-5 and runs them as
+	 * sonic-v6 (contract §3.1.3). The clips' `mv` then names the model that ran. Empty: every model runs as asked.
+	 */
+	retiredModels: Record<string, string>;
+	/**
+	 * Shape of the /studio/create answer, which is undocumented (contract §3.8): `task_id` = the usual
+	 * `{message, task_id}`; `envelope` = the Studio task envelope `{code:"success", message:"", data:"<id>"}`.
+	 */
+	studioSubmitShape: 'task_id' | 'envelope';
+	/** /sonic/vox also hands out the extracted segment as `audio_url` (undocumented, contract §3.3 lists no URL). */
+	voxAudioUrl: boolean;
 	/** /sonic/midi answers 202 this many times per clip before the MIDI is "built". */
 	midiNotReadyCalls: number;
 	/** /sonic/download answers 202 this many times per clip before the links are "prepared" (extra option). */

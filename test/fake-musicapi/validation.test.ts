@@ -86,7 +86,7 @@ const CASES: Array<[string, string, Record<string, unknown>, string]> = [
 describe('fake MusicAPI: validation', () => {
 	let fake: FakeMusicApi;
 	beforeAll(async () => {
-		fake = await startFakeMusicApi({ uploadLatencyMs: 0 });
+		fake = await startFakeMusicApi({ uploadLatencyMs: 0, uploadStepLatencyMs: 0 });
 	});
 	afterAll(() => fake.stop());
 	beforeEach(() => fake.reset());

@@ -21,6 +21,7 @@ export function useFakeMusicApi(options: Partial<FakeOptions> = {}): () => FakeM
 			apiKeys: [API_KEY],
 			timeScale: 0.001,
 			uploadLatencyMs: 0,
+			uploadStepLatencyMs: 0,
 			...options,
 		});
 	});

@@ -35,7 +35,7 @@ let fake: FakeMusicApi;
 let credential: Credential;
 
 beforeAll(async () => {
-	fake = await startFakeMusicApi({ apiKeys: [E2E_API_KEY], timeScale: 0.02, uploadLatencyMs: 0 });
+	fake = await startFakeMusicApi({ apiKeys: [E2E_API_KEY], timeScale: 0.02, uploadLatencyMs: 0, uploadStepLatencyMs: 0 });
 	q = await startQueueN8n({ workers: 2 });
 	credential = await createFakeCredential(q.n8n, fake, { webhookSecret: SECRET });
 	figures.timings = q.timings;

@@ -60,6 +60,13 @@ const SONIC_CREATE = { taskType: 'create_music', continueClipId: 'clip-1', conti
  */
 const BASE: Record<string, IDataObject> = {
 	'sonic:create': SONIC_CREATE,
+	'sonic:extend': { continueClipId: 'clip-1', continueAt: 30, ...SONG },
+	'sonic:cover': { continueClipId: 'clip-1', ...SONG },
+	'sonic:remaster': { continueClipId: 'clip-1', model: rl('sonic-v5') },
+	'sonic:addVocals': { continueClipId: 'clip-1', model: rl('sonic-v5'), prompt: '[Verse]\nSalt on the wind', tags: 'soul' },
+	'sonic:addInstrumental': { continueClipId: 'clip-1', model: rl('sonic-v5'), tags: 'lo-fi piano' },
+	'sonic:concat': { continueClipId: 'clip-1' },
+	'sonic:createWithPersona': { personaId: 'persona-1', ...SONG },
 	'sonic:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
 	'sonic:getBatch': { batchId: 'batch-1' },
 	'sonic:generateLyrics': { description: 'a song about rain' },
@@ -92,6 +99,7 @@ const BASE: Record<string, IDataObject> = {
 		sound: 'calm piano',
 		lyrics: '[Verse] hello',
 		instruction: 'build up',
+		prompt: 'a song about night trains',
 	},
 	'producer:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
 	'producer:upload': { url: URL_GOOD },
@@ -131,6 +139,8 @@ const BASE: Record<string, IDataObject> = {
  */
 const SONIC_ONLY_FOR = {
 	variationCategory: { taskType: 'remaster' },
+	// Offered only on a node saved with a Task Type that reads it (a new song has no source audio).
+	audioWeight: { taskType: 'cover_music' },
 	overpaintingStart: { taskType: 'add_vocals' },
 	overpaintingEnd: { taskType: 'add_vocals', additionalFields: { overpaintingStart: 0 } },
 	autoLyrics: { songMode: 'custom' },
@@ -138,6 +148,9 @@ const SONIC_ONLY_FOR = {
 const CONTEXT: Record<string, Record<string, IDataObject>> = {
 	'sonic:create': SONIC_ONLY_FOR,
 	'suno:create': SONIC_ONLY_FOR,
+	'sonic:extend': { autoLyrics: { songMode: 'custom' } },
+	'sonic:cover': { autoLyrics: { songMode: 'custom' } },
+	'sonic:createWithPersona': { autoLyrics: { songMode: 'custom' } },
 	'producer:create': { strength: { taskType: 'cover_music' } },
 };
 
@@ -414,9 +427,10 @@ function countLeaks(result: HarnessResult) {
 it('covers every operation of the registry, each with a base parameter set', () => {
 	expect(OPS.filter((op) => !(op.key in BASE)).map((op) => op.key)).toEqual([]);
 	expect(Object.keys(BASE).filter((key) => !OPS.some((op) => op.key === key))).toEqual([]);
-	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector.
+	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector, and Sonic
+	// Create's hidden Task Type (read from saved workflows only; Suno → Create shows and tests the same field).
 	const skipped = [...new Set(OPS.flatMap((op) => op.skipped))].sort();
-	expect(skipped).toEqual(['resultOptions', 'sampleSource']);
+	expect(skipped).toEqual(['resultOptions', 'sampleSource', 'taskType']);
 	// Declarations were found for (nearly) every field; only copied properties are inferred.
 	expect(OPS.flatMap((op) => op.fields.filter((f) => !f.recorded).map((f) => `${op.key}.${f.field.name}`))).toEqual(['suno:getLyrics.taskId']);
 });

@@ -55,6 +55,11 @@ export function defineAsync(
 			pollPrefix?: string;
 			taskOptions?: NormalizeOptions;
 			batch?: AsyncOperation['batch'];
+			/** The submit may take this long (work done inside the call); the node's Request Timeout applies when longer. */
+			minTimeoutMs?: number;
+			checkSubmitAnswer?: AsyncOperation['checkSubmitAnswer'];
+			makesWav?: AsyncOperation['makesWav'];
+			sourceClipField?: string;
 		},
 ): AsyncOperation {
 	return {
@@ -68,6 +73,7 @@ export function defineAsync(
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,
 		batch: spec.batch,
+		sourceClipField: spec.sourceClipField,
 		properties: properties(spec),
 		pollPath: (taskId) => taskPath(spec.dialect, taskId, spec.pollPrefix),
 		buildRequest: (ctx, itemIndex): ApiRequest => ({
@@ -75,7 +81,10 @@ export function defineAsync(
 			path: spec.path,
 			body: body(ctx, itemIndex, spec),
 			kind: 'submit',
+			...(spec.minTimeoutMs ? { timeoutMs: Math.max(ctx.client.settings.timeoutMs, spec.minTimeoutMs) } : {}),
 		}),
+		checkSubmitAnswer: spec.checkSubmitAnswer,
+		makesWav: spec.makesWav,
 	};
 }
 

@@ -1,19 +1,31 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties } from '../descriptions/completionFields';
 import { alphabetical } from '../descriptions/fields';
 import type { ResourceDefinition } from './types';
 
-/** The Operation dropdown of one resource and every operation's fields, shown only for that operation. */
-export function describeResource(resource: ResourceDefinition): INodeProperties[] {
-	const firstOperation = resource.operations[0].value;
+/**
+ * The Operation dropdown of one resource and every operation's fields, shown only for that operation.
+ *
+ * Legacy resources stay usable but out of n8n's node picker. The picker (n8n editor-ui,
+ * components/Node/NodeCreator/composables/useActionsGeneration.ts, resourceCategories) lists a resource's actions
+ * from the Operation property whose `displayOptions.show.resource` includes it, and shows an operation without
+ * `action` as "<Resource> <Operation>", so leaving `action` out would not hide it. A legacy resource's Operation
+ * dropdown is therefore tied to it by `hide` (every other resource) instead of `show`: the parameter panel shows it
+ * exactly when that resource is chosen, and the picker finds no actions for it.
+ */
+export function describeResource(resource: ResourceDefinition, all: ResourceDefinition[]): INodeProperties[] {
+	const onlyFor: IDisplayOptions = resource.legacy
+		? { hide: { resource: all.filter((r) => r.value !== resource.value).map((r) => r.value) } }
+		: { show: { resource: [resource.value] } };
+	const firstOperation = resource.defaultOperation ?? resource.operations[0].value;
 	const operationDropdown: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		default: firstOperation,
 		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
+		displayOptions: onlyFor,
 		options: alphabetical(
 			resource.operations.map((op) => ({
 				name: op.name,

@@ -7,8 +7,11 @@ import { studio } from './studio';
 import { suno } from './suno';
 import type { Operation, ResourceDefinition } from './types';
 
-/** Every resource in the order the Resource dropdown shows them. */
-export const RESOURCES: ResourceDefinition[] = [sonic, suno, producer, riffusion, studio, nuro, credits];
+/**
+ * Every resource in the order the Resource dropdown shows them: the current ones alphabetically, then the legacy,
+ * deprecated or unavailable ones ("(Legacy)", kept for saved workflows, out of the node picker).
+ */
+export const RESOURCES: ResourceDefinition[] = [credits, producer, sonic, nuro, riffusion, studio, suno];
 
 export function findOperation(resource: string, operation: string): Operation | undefined {
 	return RESOURCES.find((r) => r.value === resource)?.operations.find((op) => op.value === operation);

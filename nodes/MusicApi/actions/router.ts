@@ -8,11 +8,12 @@ import { completionProperties, readCompletionMode, readResultOptions } from '../
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
 import { batchSubmitter } from '../jobs/batch';
+import { expectationsOf } from '../jobs/expectations';
 import { finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
 import { findOperation } from './registry';
-import type { AsyncOperation, OperationContext, SyncOperation } from './types';
+import type { AsyncOperation, Operation, OperationContext, SyncOperation } from './types';
 
 /**
  * The node's only item loop. Resolves resource:operation, runs every item, pairs every output item with its
@@ -34,7 +35,21 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	};
 	const out =
 		operation.mode === 'sync' ? await runSync(ctx, operation) : await runAsync(ctx, operation);
+	hintPinWhilePaying(this, operation);
 	return [out];
+}
+
+/**
+ * While a workflow is built, every "Execute step" downstream re-runs this node and pays again (n8n drops the output
+ * of a run that fails further on). Pinning the output makes test runs reuse it; said only where it costs money and
+ * only in manual runs, where the user is building.
+ */
+function hintPinWhilePaying(fn: IExecuteFunctions, operation: Operation): void {
+	if (operation.credits === '0' || fn.getMode() !== 'manual') return;
+	fn.addExecutionHints({
+		message: `Each run of this step costs MusicAPI credits (${operation.credits}). While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
+		location: 'outputPane',
+	});
 }
 
 /** The node-wide number options, by collection. */
@@ -71,6 +86,12 @@ function checkNumberOptions(fn: IExecuteFunctions): void {
 async function runSync(ctx: OperationContext, operation: SyncOperation): Promise<INodeExecutionData[]> {
 	const out: INodeExecutionData[] = [];
 	const items = ctx.fn.getInputData();
+	if (operation.once) {
+		// An account-level read answers the same for every input item: one request, one item paired with them all.
+		const results = await operation.run(ctx, 0);
+		const pairedItem = items.map((_, item) => ({ item }));
+		return results.map((result) => ({ ...asItem(result, 0), pairedItem }));
+	}
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const results = await operation.run(ctx, i);
@@ -145,11 +166,13 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 	}
 
 	const finished = await finishJobs(ctx, operation, jobs, mode);
+	const sources = sourceClipIds(operation, requests);
 	const out: INodeExecutionData[] = [];
 	for (let i = 0; i < items.length; i++) {
 		const failure = failed.get(i);
 		if (failure) out.push(failure);
-		out.push(...(finished.get(i) ?? []));
+		const source = sources.get(i);
+		out.push(...(finished.get(i) ?? []).map((item) => (source ? { ...item, json: { ...item.json, sourceClipId: source } } : item)));
 	}
 	return out;
 }
@@ -158,6 +181,20 @@ function groupsOf<T>(list: T[], size: number): T[][] {
 	const groups: T[][] = [];
 	for (let i = 0; i < list.length; i += size) groups.push(list.slice(i, i + size));
 	return groups;
+}
+
+/**
+ * The clip each item's job worked on (extend, cover, remaster…), so that a step-by-step build can follow a song
+ * through its versions: `{{ $json.sourceClipId }}` next to `clipId`.
+ */
+function sourceClipIds(operation: AsyncOperation, requests: Array<{ itemIndex: number; request: ApiRequest }>): Map<number, string> {
+	const sources = new Map<number, string>();
+	if (!operation.sourceClipField) return sources;
+	for (const { itemIndex, request } of requests) {
+		const source = request.body?.[operation.sourceClipField];
+		if (typeof source === 'string' && source !== '') sources.set(itemIndex, source);
+	}
+	return sources;
 }
 
 async function submit(
@@ -172,6 +209,7 @@ async function submit(
 	const response = await ctx.client.request({ ...request, body }, itemIndex);
 	// The job's clock starts when MusicAPI accepted it; the scheduler learns job durations from it.
 	const submittedAt = Date.now();
+	operation.checkSubmitAnswer?.(ctx, itemIndex, response.body);
 	const taskId = submittedTaskId(response.body);
 	if (!taskId) {
 		throw ctx.client.error(
@@ -186,7 +224,8 @@ async function submit(
 		);
 	}
 	ctx.fn.logger.info(`MusicAPI ${operation.endpoint}: item ${itemIndex} submitted as task ${taskId}`);
-	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt };
+	const expect = expectationsOf(request.body, operation.makesWav?.(request.body ?? {}) ?? false);
+	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt, ...(expect ? { expect } : {}) };
 }
 
 /** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */

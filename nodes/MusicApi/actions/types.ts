@@ -30,6 +30,8 @@ interface OperationBase {
 /** Answers within the request: the output is the response, shaped. */
 export interface SyncOperation extends OperationBase {
 	mode: 'sync';
+	/** An account-level read (Credits): asked once per run, one output item whatever comes in. */
+	once?: boolean;
 	run(ctx: OperationContext, itemIndex: number): Promise<Array<IDataObject | INodeExecutionData>>;
 }
 
@@ -42,10 +44,19 @@ export interface AsyncOperation extends OperationBase {
 	pollPath(taskId: string): string;
 	/** What only the submitter knows about the answer's shape (e.g. that the clips are stems). */
 	taskOptions?: NormalizeOptions;
+	/** The body field naming the clip this job works on; its value comes out as `sourceClipId` on every item. */
+	sourceClipField?: string;
 	/** Checks the item's input and builds the submit request; throws before anything is sent. */
 	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
 	/** An endpoint that takes many submits in one request (Batch Submit, opt-in). */
 	batch?: { path: string; maxItems: number };
+	/**
+	 * Reads what only this operation's submit answer can say before its task id is looked for (e.g. that an upload
+	 * inside the call failed); throws to fail the item.
+	 */
+	checkSubmitAnswer?(ctx: OperationContext, itemIndex: number, body: unknown): void;
+	/** Whether the job this body starts makes a WAV, the file to attach (Producer → Download with Format WAV). */
+	makesWav?(body: IDataObject): boolean;
 }
 
 export type Operation = SyncOperation | AsyncOperation;
@@ -54,5 +65,12 @@ export interface ResourceDefinition {
 	value: string;
 	name: string;
 	description?: string;
+	/** The operation a new node starts with; the first in the list when not set. */
+	defaultOperation?: string;
+	/**
+	 * Legacy, deprecated or unavailable: its operations stay in the Operation dropdown for saved workflows, but not
+	 * in n8n's node picker (see describeResource).
+	 */
+	legacy?: boolean;
 	operations: Operation[];
 }

@@ -184,17 +184,25 @@ export function jsonField(name: string, apiName: string, common: Common & { defa
 }
 
 /** A public http(s) link MusicAPI fetches itself (audio to upload, a share link); checked before sending. */
+/**
+ * MusicAPI takes audio only as a URL it downloads itself (no multipart upload is documented, contract §3.3, §3.4),
+ * so every audio URL field says what kind of link works and where to read how to get one for an n8n file.
+ */
+export const AUDIO_URL_RULE =
+	'MusicAPI downloads it itself: use a public, direct link to the audio file over HTTPS (no login, not a web page with a player). For an n8n file, upload it first (e.g. S3 or Google Drive with a public link; see the README, "Audio from an n8n file").';
+
 export function urlField(
 	name: string,
 	apiName: string,
-	common: Common & { placeholder?: string },
+	common: Common & { placeholder?: string; audio?: boolean },
 ): BodyField {
+	const { audio, ...rest } = common;
 	const field = textField(name, apiName, {
-		...common,
+		...rest,
 		required: common.required ?? true,
 		maxLength: 2048,
 		placeholder: common.placeholder ?? 'e.g. https://example.com/song.mp3',
-		description: sentences(common.description, 'Must be a public http(s) URL.'),
+		description: sentences(common.description, audio ? AUDIO_URL_RULE : 'Must be a public http(s) URL.'),
 	});
 	return { ...field, kind: 'url' };
 }

@@ -8,11 +8,11 @@ import type { BodyField, Show } from './fields';
  */
 export const MODELS = {
 	sonic: [
-		'sonic-v5',
-		'sonic-v5-5',
 		'sonic-v6',
 		'sonic-v6-wild',
 		'sonic-v6-mini',
+		'sonic-v5-5',
+		'sonic-v5',
 		'sonic-v4-5-plus',
 		'sonic-v4-5',
 		'sonic-v4',
@@ -28,6 +28,18 @@ export type ModelFamily = keyof typeof MODELS;
 
 /** How the panel names each family (the API's own names, such as `mv`, stay out of tooltips). */
 const FAMILY_NAMES: Record<ModelFamily, string> = { sonic: 'Sonic', producer: 'Producer', riffusion: 'Riffusion', studio: 'Studio' };
+
+/**
+ * The Sonic default. Since 2026-10 MusicAPI lists only sonic-v6, -wild and -mini and runs the retired sonic-v3-5 …
+ * v5-5 as sonic-v6 at its 20 credits (contract §3.1.3, §7): asking for sonic-v5 gets sonic-v6 anyway, at the same
+ * price, plus a drift note on every run. So the default asks for what runs. On a host still on the older list
+ * (mid-2026, sister brands) MusicAPI answers 400 naming the models it takes, free of charge, and any of them can be
+ * typed in.
+ */
+export const DEFAULT_SONIC_MODEL = 'sonic-v6';
+
+const SONIC_MODEL_DESCRIPTION =
+	'Which Sonic model makes the music. Since 2026-10 MusicAPI runs the retired sonic-v3-5 … sonic-v5-5 as sonic-v6 at its 20 credits, and the node notes when the model that ran differs from the one asked. The list shows known names; choose "By Name" to type one MusicAPI added since.';
 
 const SEARCH_METHOD: Record<ModelFamily, string> = {
 	sonic: 'searchSonicModels',
@@ -66,6 +78,7 @@ export function modelField(
 		required: options.required || undefined,
 		description:
 			options.description ??
+			(family === 'sonic' ? SONIC_MODEL_DESCRIPTION : undefined) ??
 			`Which ${FAMILY_NAMES[family]} model makes the music. The list shows known names; choose "By Name" to type one MusicAPI added since.`,
 		modes: [
 			{

@@ -16,29 +16,36 @@ export const songModeField = (show?: Show) =>
 			{ name: 'Custom Lyrics', value: 'custom', description: 'Give your own lyrics, title and style tags' },
 		],
 		default: 'description',
-		description: 'Custom mode (custom_mode: true) takes your lyrics; description mode writes them for you',
+		description: 'Custom Lyrics sings your lyrics; Song Description has MusicAPI write them for you',
 		show,
 	});
 
-export const descriptionPromptField = (show?: Show) =>
+/** What an operation says about its prompt in its own words (Extend: the new part; Add Vocals: the sung lyrics). */
+export interface PromptWords {
+	description?: string;
+	placeholder?: string;
+}
+
+export const descriptionPromptField = (show?: Show, words: PromptWords = {}) =>
 	textField('gptDescriptionPrompt', 'gpt_description_prompt', {
 		displayName: 'Song Description',
 		required: true,
 		maxLength: 400,
 		rows: 3,
-		placeholder: 'uplifting synthwave with female vocals',
-		description: 'What the song should be about and sound like',
+		placeholder: words.placeholder ?? 'e.g. uplifting synthwave with female vocals',
+		description: words.description ?? 'What the song should be about and sound like',
 		show: { songMode: ['description'], ...show },
 	});
 
-export const lyricsPromptField = (show?: Show, required = true) =>
+export const lyricsPromptField = (show?: Show, required = true, words: PromptWords = {}) =>
 	textField('prompt', 'prompt', {
 		displayName: 'Lyrics',
 		required,
 		maxLength: 5000,
 		rows: 8,
-		placeholder: '[Verse]\nCity lights, neon dreams\n[Chorus]\nDrive on…',
+		placeholder: words.placeholder ?? 'e.g. [Verse]\nCity lights, neon dreams\n[Chorus]\nDrive on…',
 		description:
+			words.description ??
 			'Lyrics with section tags like [Verse] and [Chorus]. 3000 characters on sonic-v3-5/v4, 5000 on newer models.',
 		show: { songMode: ['custom'], ...show },
 	});
@@ -50,7 +57,7 @@ export const tagsField = (show?: Show) =>
 	textField('tags', 'tags', {
 		displayName: 'Style Tags',
 		maxLength: 1000,
-		placeholder: 'synthwave, retro, energetic',
+		placeholder: 'e.g. synthwave, retro, energetic',
 		description: 'Comma-separated styles. 200 characters on sonic-v3-5/v4, 1000 on newer models.',
 		show,
 	});
@@ -73,7 +80,7 @@ export const songOptionalFields: BodyField[] = [
 	weightField('styleWeight', 'style_weight', { displayName: 'Style Weight', description: 'How strictly to follow the style tags.' }),
 	weightField('weirdnessConstraint', 'weirdness_constraint', {
 		displayName: 'Weirdness',
-		description: 'How experimental the result may be (weirdness_constraint).',
+		description: 'How experimental the result may be.',
 	}),
 	weightField('audioWeight', 'audio_weight', {
 		displayName: 'Audio Weight',

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { booleanField, numberField, urlField, type BodyField, type Show } from './fields';
 import { inputError } from '../input/readBody';
-import { modelField } from './models';
+import { DEFAULT_SONIC_MODEL, modelField } from './models';
 import {
 	descriptionPromptField,
 	lyricsPromptField,
@@ -18,7 +18,7 @@ import {
  */
 
 /** The model (`mv`) the Sonic tools require. */
-export const sonicModelField = () => modelField('sonic', { required: true, default: 'sonic-v5' });
+export const sonicModelField = () => modelField('sonic', { required: true, default: DEFAULT_SONIC_MODEL });
 
 /** The song description/lyrics block (mode, description or lyrics, title, style tags) of mashup, sample and uploads. */
 export const songFields = (show?: Show): BodyField[] => [
@@ -47,7 +47,7 @@ export function audioUrlField(
 	apiName: string,
 	common: { description: string; required?: boolean; show?: Show },
 ): BodyField {
-	return urlField('audioUrl', apiName, { displayName: 'Audio URL', ...common });
+	return urlField('audioUrl', apiName, { displayName: 'Audio URL', audio: true, ...common });
 }
 
 /** Target length (`duration`, seconds 10–360) where the endpoint takes one. */

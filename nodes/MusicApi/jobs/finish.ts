@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { AsyncOperation, OperationContext } from '../actions/types';
 import { readResultOptions, type CompletionMode } from '../descriptions/completionFields';
 import { parkForCallback } from './callback/park';
+import type { JobExpectations } from './expectations';
 import { outcomesToItems, type FinishedItems } from './items';
 import { pendingTasks, waitForTasks } from './poll';
 
@@ -11,6 +12,8 @@ export interface SubmittedJob {
 	taskId: string;
 	submitResponse: IDataObject;
 	submittedAt: number;
+	/** What the request promised about the result (model asked, WAV made). */
+	expect?: JobExpectations;
 }
 
 /** Turns submitted jobs into output items the way the chosen completion mode says. */
@@ -32,7 +35,8 @@ export async function finishJobs(
 		...options,
 		log: (message) => ctx.fn.logger.info(message),
 	});
-	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail() }, outcomes, options);
+	const expectations = new Map(jobs.map((job) => [job.taskId, job.expect]));
+	return await outcomesToItems({ ...ctx, continueOnFail: ctx.fn.continueOnFail() }, outcomes, options, expectations);
 }
 
 function submittedItem(operation: AsyncOperation, job: SubmittedJob): INodeExecutionData {

@@ -1,12 +1,13 @@
 import type { IBinaryKeyData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { baseFileName, downloadBinary, downloadSettingsOf, type DownloadContext } from '../../shared/results/download';
+import { baseFileName, clipFileTitle, downloadBinary, downloadSettingsOf, type DownloadContext } from '../../shared/results/download';
 import { clipJson, taskSummaryJson } from '../../shared/results/output';
 import type { Clip, NormalizedTask } from '../../shared/tasks/types';
 import type { MusicApiClient } from '../../shared/transport/MusicApiClient';
 import { asNodeError } from '../../shared/transport/nodeError';
 import type { ResultOptions } from '../descriptions/completionFields';
+import { reportModelDrift, resultOptionsFor, type JobExpectations } from './expectations';
 import type { TaskOutcome } from './poll';
 
 /**
@@ -33,6 +34,7 @@ export async function outcomesToItems(
 	ctx: ResultContext,
 	outcomes: TaskOutcome[],
 	options: ResultOptions,
+	expectations: ReadonlyMap<string, JobExpectations | undefined> = new Map(),
 ): Promise<FinishedItems> {
 	const finished: FinishedItems = new Map();
 	const problems: Array<{ itemIndex: number; taskId: string; message: string; description: string }> = [];
@@ -43,7 +45,7 @@ export async function outcomesToItems(
 		const { itemIndex, taskId } = outcome;
 		if ('task' in outcome && outcome.task.state === 'succeeded') {
 			try {
-				add(itemIndex, await taskItems(ctx, outcome.task, itemIndex, options));
+				add(itemIndex, await taskItems(ctx, outcome.task, itemIndex, resultOptionsFor(options, expectations.get(taskId))));
 			} catch (error) {
 				if (ctx.client.cancelSignal?.aborted) throw asNodeError(ctx.fn.getNode(), error, itemIndex);
 				// A finished (paid) job whose files or WAV could not be fetched is a problem of that task, not of
@@ -56,11 +58,13 @@ export async function outcomesToItems(
 				});
 			}
 		} else if ('task' in outcome) {
+			const reason = outcome.task.error ?? 'no reason given';
 			problems.push({
 				itemIndex,
 				taskId,
-				message: `MusicAPI job ${taskId} failed: ${outcome.task.error ?? 'no reason given'}`,
-				description: 'MusicAPI refunds the credits of failed jobs. Adjust the input (see the reason) and run again.',
+				message: `MusicAPI job ${taskId} failed: ${reason}`,
+				// MusicAPI's reason often says the refund itself ("… Credits have been refunded."): say it once.
+				description: `${/refund/i.test(reason) ? '' : 'MusicAPI refunds the credits of failed jobs. '}Adjust the input (see the reason) and run again.`,
 			});
 		} else if ('error' in outcome) {
 			problems.push({
@@ -79,6 +83,10 @@ export async function outcomesToItems(
 		}
 	}
 
+	reportModelDrift(
+		ctx.fn,
+		outcomes.flatMap((o) => ('task' in o && o.task.state === 'succeeded' ? [{ task: o.task, expect: expectations.get(o.taskId) }] : [])),
+	);
 	if (problems.length && !ctx.continueOnFail) {
 		const first = problems[0];
 		const done = outcomes.filter((o) => !problems.some((p) => p.taskId === o.taskId)).map((o) => o.taskId);
@@ -86,7 +94,7 @@ export async function outcomesToItems(
 		const error = new NodeOperationError(ctx.fn.getNode(), message, {
 			itemIndex: first.itemIndex,
 			description: [
-				...problems.map((p) => `[item ${p.itemIndex}] ${p.message}. ${p.description}`),
+				...problems.map((p) => `[item ${p.itemIndex}] ${sentence(p.message)} ${p.description}`),
 				done.length ? `Finished jobs (fetch them with Get Task): ${done.join(', ')}.` : '',
 			]
 				.filter(Boolean)
@@ -105,6 +113,11 @@ export async function outcomesToItems(
 		]);
 	}
 	return finished;
+}
+
+/** A message as a sentence: MusicAPI's own texts often end with a period already. */
+function sentence(text: string): string {
+	return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 /** One item per clip (with files), or one summary item for tasks that end without clips (create-voice). */
@@ -139,9 +152,10 @@ async function clipFiles(
 ): Promise<IBinaryKeyData | undefined> {
 	if (!options.downloadAudio) return undefined;
 	const settings = downloadSettingsOf(ctx.client);
-	const name = baseFileName(clip.stemType ? `${clip.title ?? ''} ${clip.stemType}` : clip.title, clip.clipId);
+	const name = baseFileName(clipFileTitle(clip), clip.clipId);
 	const binary: IBinaryKeyData = {};
-	const audioUrl = options.audioFormat === 'wav' ? await wavUrl(ctx, task, clip, itemIndex) : clip.audioUrl;
+	// A clip whose only audio is a WAV (Producer → Download with Format WAV, contract §3.6) attaches that WAV.
+	const audioUrl = options.audioFormat === 'wav' ? await wavUrl(ctx, task, clip, itemIndex) : (clip.audioUrl ?? clip.wavUrl);
 	if (audioUrl) binary[options.binaryProperty] = await downloadBinary(ctx.fn, audioUrl, name, settings, itemIndex);
 	if (options.downloadImage && clip.imageUrl) {
 		binary[`${options.binaryProperty}Image`] = await downloadBinary(ctx.fn, clip.imageUrl, name, settings, itemIndex);

@@ -50,6 +50,19 @@ export function baseFileName(title: string | undefined, clipId: string): string 
 	return slug ? `${slug}-${clipId}` : clipId;
 }
 
+/**
+ * The title a clip's files are named after: a stem's title plus its stem name, unless the title names the stem
+ * already ("Source Song Vocals" + vocals → "Source Song Vocals", not "… Vocals vocals").
+ */
+export function clipFileTitle(clip: { title?: string; stemType?: string }): string | undefined {
+	if (!clip.stemType) return clip.title;
+	const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+	const title = words(clip.title ?? '');
+	const stem = words(clip.stemType);
+	const named = stem.length > 0 && title.some((_, at) => stem.every((word, k) => title[at + k] === word));
+	return named ? clip.title : `${clip.title ?? ''} ${clip.stemType}`;
+}
+
 /** What a download needs from n8n: satisfied by the action node's IExecuteFunctions and the trigger's IWebhookFunctions. */
 export type DownloadContext = Pick<IExecuteFunctions, 'getNode'> & {
 	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequest' | 'prepareBinaryData'>;

@@ -39,11 +39,15 @@ export function taskSummaryJson(task: NormalizedTask): IDataObject {
 	return json;
 }
 
-/** The task id of a submit answer: top-level `task_id` (documented) or under `data` (seen in clients). */
+/**
+ * The task id of a submit answer: top-level `task_id` (documented), under `data` (seen in clients), or `data` itself
+ * when it is a text: Studio's submit answer is undocumented and may follow its task envelope,
+ * `{"code":"success","data":"<id>"}` (contract §3.8).
+ */
 export function submittedTaskId(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const record = body as Record<string, unknown>;
-	const data = record.data as Record<string, unknown> | undefined;
-	const id = record.task_id ?? data?.task_id ?? record.taskId;
+	const data = record.data as Record<string, unknown> | string | undefined;
+	const id = record.task_id ?? (typeof data === 'string' ? data : data?.task_id) ?? record.taskId;
 	return typeof id === 'string' && id !== '' ? id : undefined;
 }

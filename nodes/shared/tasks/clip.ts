@@ -170,6 +170,15 @@ export function mapClip(raw: IDataObject, options: ClipOptions = {}): Clip {
 	return clip;
 }
 
+/**
+ * Contract §4: a clip is done when it says `succeeded` *and* has its audio URL; clients saw the state come first.
+ * Until the URL exists such a clip is still running: one more poll rather than a "finished" clip without audio.
+ * Polls, Get Task, callbacks and trigger deliveries all come through here, so they all read it the same way.
+ */
+export function runningUntilAudio(clip: Clip): Clip {
+	return clip.state === 'succeeded' && clip.audioUrl === undefined ? { ...clip, state: 'running' } : clip;
+}
+
 /** Sonic sends tags as a comma-separated string, Studio as an array. */
 function joinTags(value: unknown): string | undefined {
 	if (Array.isArray(value)) {

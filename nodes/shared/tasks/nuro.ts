@@ -16,12 +16,14 @@ export function normalizeNuro(taskId: string, response: TaskResponse): Normalize
 	if (flat.status === undefined) return makeTask('nuro', taskId, body, 'pending');
 
 	const clipState = toClipState(flat.status);
-	// Nuro has no streaming callback to wait for; treat a streaming word as running.
-	const state: TaskState = clipState === 'streaming' ? 'running' : clipState;
+	const audio = firstString(flat, ['audio_url']);
+	// Nuro has no streaming callback to wait for; treat a streaming word as running. Done needs the audio too
+	// (contract §4: `succeeded` and `audio_url`).
+	const state: TaskState = clipState === 'streaming' || (clipState === 'succeeded' && audio === undefined) ? 'running' : clipState;
 	const progress = parseProgress(flat.progress);
 
 	// The song becomes a clip once it exists: audio is there, or the task says it succeeded.
-	const hasSong = state === 'succeeded' || firstString(flat, ['audio_url']) !== undefined;
+	const hasSong = state === 'succeeded' || audio !== undefined;
 	const fallbackId = asString(flat.task_id) ?? taskId;
 	const clips = hasSong ? [mapClip(flat, { fallbackId })] : [];
 	const error = errorText(flat) ?? asString(flat.fail_reason) ?? 'Task failed';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asString, envelopeVerdict, isRecord, makeTask, mapClip, records, summarize } from './clip';
+import { asString, envelopeVerdict, isRecord, makeTask, mapClip, records, runningUntilAudio, summarize } from './clip';
 import type { Unit } from './clip';
 import type { Clip, NormalizedTask, TaskResponse } from './types';
 
@@ -45,7 +45,7 @@ function fromItems(taskId: string, body: IDataObject, items: IDataObject[], opti
 			clips.push(...pair.clips);
 			units.push(pair.unit);
 		} else {
-			const clip = mapClip(item, { stems });
+			const clip = runningUntilAudio(mapClip(item, { stems }));
 			clips.push(clip);
 			units.push(clip);
 		}
@@ -70,9 +70,9 @@ function fromPair(item: IDataObject): { clips: Clip[]; unit: Unit } {
 	const clips: Clip[] = [];
 	const halfRole = isRecord(item.replaced) ? 'replaced' : 'extended';
 	const halfRaw = item[halfRole];
-	const half = isRecord(halfRaw) ? mapClip(halfRaw, { role: halfRole }) : undefined;
+	const half = isRecord(halfRaw) ? runningUntilAudio(mapClip(halfRaw, { role: halfRole })) : undefined;
 	if (half) clips.push(half);
-	const full = isRecord(item.full) ? mapClip(item.full, { role: 'full' }) : undefined;
+	const full = isRecord(item.full) ? runningUntilAudio(mapClip(item.full, { role: 'full' })) : undefined;
 	if (full) clips.push(full);
 
 	if (full) return { clips, unit: full };

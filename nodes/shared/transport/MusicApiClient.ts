@@ -10,6 +10,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { asNodeError, sleepUnlessCancelled } from './nodeError';
 
 import {
+	isFinalTaskTimeout,
 	mapHttpError,
 	mapNetworkError,
 	rateLimitOutlasted,
@@ -87,7 +88,7 @@ interface Attempt {
 /**
  * The one place that talks HTTP to MusicAPI: base URL and auth from the credential (n8n injects the bearer
  * token), request spacing shared per API key, retries with backoff and Retry-After, and the single error
- * mapping of design.md.
+ * mapping of docs/reliability.md.
  *
  * A 429 means the request was not served: a refused create created nothing and a refused read is free to
  * repeat. So 429s are waited out (Retry-After, else backoff) until the operation's deadline and never use up
@@ -125,7 +126,10 @@ export class MusicApiClient {
 		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
 	}
 
-	/** Sends one request; resolves with any 2xx answer, throws a mapped NodeApiError otherwise. */
+	/**
+	 * Sends one request; resolves with any 2xx answer (and, for reads, with a task poll's final 504 timeout, which is
+	 * the job's answer: see isFinalTaskTimeout), throws a mapped NodeApiError otherwise.
+	 */
 	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 		const where = { method: req.method, path: req.path };
 		const firstAt = Date.now();
@@ -141,7 +145,8 @@ export class MusicApiClient {
 			const canRetry = failures < this.settings.maxRetries;
 			const { response } = result;
 
-			if (response && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) {
+			const final = req.kind === 'read' && response !== undefined && isFinalTaskTimeout(response.statusCode, response.body);
+			if (response && ((response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) || final)) {
 				return { ...response, body: redactDeep(response.body, this.secrets), ...(refusals ? { rateLimited: true } : {}) };
 			}
 

@@ -1,6 +1,6 @@
 import type { JsonObject } from 'n8n-workflow';
 
-/** What went wrong, in the words a user needs: one entry per failure class of design.md § Errors. */
+/** What went wrong, in the words a user needs: one entry per failure class of docs/reliability.md ("Fault → what the user sees"). */
 export type ApiErrorKind =
 	| 'auth'
 	| 'credits'
@@ -37,6 +37,17 @@ export function apiErrorText(body: unknown): { type?: string; text?: string } {
 }
 
 const CREDIT_WORDS = /credit|subscription|balance|quota/i;
+
+/**
+ * The task poll's terminal 504, "Task failed due to timeout. Credits were previously refunded." (contract §3.2,
+ * §6.2): MusicAPI gave up on the job and refunded it. It is the job's final answer, not a gateway hiccup, so it is
+ * never retried; the task normalizers read it as a failed job with that reason.
+ */
+export function isFinalTaskTimeout(statusCode: number, body: unknown): boolean {
+	if (statusCode !== 504) return false;
+	const { type, text } = apiErrorText(body);
+	return type === 'timeout' || /task failed due to timeout/i.test(text ?? '');
+}
 
 /** Maps one HTTP error answer to the user-facing error, once, for every operation. */
 export function mapHttpError(

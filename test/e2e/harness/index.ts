@@ -1,4 +1,5 @@
-/** The e2e harness: a real n8n 2.40.7 with this package installed the way users install it. */
+/** The e2e harness: a real n8n (2.40.7 unless MUSICAPI_N8N picks another host) with this package installed the way users install it. */
+export { selectHost } from '../../../scripts/n8n-install';
 export { HttpError, request, type HttpResponse } from './http';
 export { N8n, OWNER, startN8n, type PublicationStatus, type StartOptions, type WebhookCallOptions } from './n8n';
 export { installPackage, type InstalledPackage } from './package-install';

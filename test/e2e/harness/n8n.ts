@@ -51,7 +51,14 @@ export class N8n {
 		readonly userFolder: string,
 		readonly packages: InstalledPackage[],
 		readonly timings: { installMs: number; packagesMs: number; bootMs: number; setupMs: number },
+		/** n8n's version, e.g. "2.40.7" (the host MUSICAPI_N8N picked, see scripts/n8n-install.ts). */
+		readonly version: string,
 	) {}
+
+	/** n8n's major version: 1.x activates workflows synchronously, 2.x publishes them through an outbox. */
+	get major(): number {
+		return Number(this.version.split('.')[0]);
+	}
 
 	get url(): string {
 		return this.server.url;
@@ -100,6 +107,12 @@ export class N8n {
 	}
 
 	async createCredential(type: string, name: string, data: Record<string, unknown>): Promise<{ id: string; name: string; type: string }> {
+		if (this.major < 2 && !('allowedHttpRequestDomains' in data)) {
+			// n8n 1.x adds "Allowed HTTP Request Domains" to credentials that authenticate requests, and its public
+			// API's schema then demands `allowedDomains` unless the choice is given: give the editor's default.
+			const schema = await this.api<{ properties?: Record<string, unknown> }>('GET', `/credentials/schema/${type}`);
+			if (schema.properties && 'allowedHttpRequestDomains' in schema.properties) data = { ...data, allowedHttpRequestDomains: 'all' };
+		}
 		return this.api('POST', '/credentials', { name, type, data });
 	}
 
@@ -115,8 +128,11 @@ export class N8n {
 	/**
 	 * Publishes (n8n 2.x's word for activating) and waits until n8n has applied it: publication runs
 	 * asynchronously through an outbox. Throws when a trigger failed to activate (with n8n's reason).
+	 * On n8n 1.x: `POST /workflows/{id}/activate`, which answers once the triggers are registered (or with
+	 * the trigger's error).
 	 */
 	async activate(id: string): Promise<Workflow> {
+		if (this.major < 2) return this.api<Workflow>('POST', `/workflows/${id}/activate`);
 		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/publish`, {});
 		const status = await this.waitForPublication(id, (s) => s !== 'in_progress' && s !== 'not_published');
 		if (status.status !== 'published') {
@@ -128,13 +144,18 @@ ${this.logs().slice(-3000)}`);
 
 	/** Unpublishes and waits until its triggers and webhooks are gone (until then a delete answers 409). */
 	async deactivate(id: string): Promise<Workflow> {
+		if (this.major < 2) return this.api<Workflow>('POST', `/workflows/${id}/deactivate`);
 		const workflow = await this.api<Workflow>('POST', `/workflows/${id}/unpublish`);
 		await this.waitForPublication(id, (s) => s === 'not_published');
 		return workflow;
 	}
 
-	/** n8n's own publication state (`GET /rest/workflows/:id/publication-status`). */
+	/** n8n's own publication state (`GET /rest/workflows/:id/publication-status`); on 1.x derived from `active`. */
 	async publicationStatus(id: string): Promise<PublicationStatus> {
+		if (this.major < 2) {
+			const workflow = await this.getWorkflow(id);
+			return { status: workflow.active ? 'published' : 'not_published', liveVersionId: null, pendingVersionId: null, triggers: [] };
+		}
 		return (await this.rest<{ data: PublicationStatus }>('GET', `/workflows/${id}/publication-status`)).data;
 	}
 
@@ -235,7 +256,7 @@ export async function startN8n(options: StartOptions = {}): Promise<N8n> {
 
 		t = Date.now();
 		const timings = { installMs, packagesMs, bootMs, setupMs: 0 };
-		const n8n = new N8n(server, userFolder, packages, timings);
+		const n8n = new N8n(server, userFolder, packages, timings, install.version);
 		await n8n.setUp();
 		timings.setupMs = Date.now() - t;
 		return n8n;

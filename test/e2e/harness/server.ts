@@ -112,7 +112,11 @@ export class N8nServer {
 		});
 	}
 
-	/** Starts n8n on fresh ports and waits until /healthz/readiness answers 200. */
+	/**
+	 * Starts n8n on fresh ports and waits until /healthz/readiness answers 200 and the REST API is routed
+	 * (n8n 1.x listens, and answers readiness, before it registers its controllers: an early
+	 * `POST /rest/owner/setup` gets Express's 404 "Cannot POST").
+	 */
 	static async start(options: ServerOptions): Promise<N8nServer> {
 		for (let attempt = 1; ; attempt++) {
 			const [port, brokerPort] = await freePorts(2);
@@ -142,7 +146,10 @@ export class N8nServer {
 			}
 			try {
 				const response = await request('GET', `${this.url}/healthz/readiness`, { timeoutMs: 2000 });
-				if (response.status === 200) return;
+				if (response.status === 200) {
+					const settings = await request('GET', `${this.url}/rest/settings`, { timeoutMs: 2000 });
+					if (settings.status !== 404) return;
+				}
 			} catch {
 				// Not listening yet.
 			}

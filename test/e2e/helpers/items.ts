@@ -36,3 +36,21 @@ export function sizeInBytes(fileSize: string | undefined): number {
 	const factor = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 }[match[2] as 'B'];
 	return Math.round(Number(match[1]) * factor);
 }
+
+/**
+ * Size of a stored binary in bytes: n8n 2.x records it exactly (`bytes`); n8n 1.x only as the pretty `fileSize`
+ * (three significant digits), so there it is approximate.
+ */
+export function storedBytes(meta: BinaryMeta | undefined): number {
+	if (typeof meta?.bytes === 'number') return meta.bytes;
+	return sizeInBytes(meta?.fileSize);
+}
+
+/** `meta` holds exactly `expected` bytes (2.x), or as nearly as 1.x's rounded `fileSize` can say (within 1%). */
+export function expectStoredSize(meta: BinaryMeta | undefined, expected: number): void {
+	if (typeof meta?.bytes === 'number') {
+		expect(meta.bytes).toBe(expected);
+		return;
+	}
+	expect(Math.abs(sizeInBytes(meta?.fileSize) - expected)).toBeLessThanOrEqual(Math.max(expected * 0.01, 5));
+}

@@ -27,7 +27,7 @@ export interface Credential {
  * `timeScale` (default 0.02: a sonic job takes 1.2 s). Stop it in afterAll.
  */
 export async function startE2eFake(options: Partial<FakeOptions> = {}): Promise<FakeMusicApi> {
-	return await startFakeMusicApi({ apiKeys: [E2E_API_KEY], timeScale: 0.02, uploadLatencyMs: 0, ...options });
+	return await startFakeMusicApi({ apiKeys: [E2E_API_KEY], timeScale: 0.02, uploadLatencyMs: 0, uploadStepLatencyMs: 0, ...options });
 }
 
 /** A MusicAPI credential in n8n that points at the fake (webhookSecret: '' leaves it unset). */

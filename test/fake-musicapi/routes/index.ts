@@ -5,6 +5,7 @@ import { riffusionRoutes } from './riffusion';
 import type { Route } from './route';
 import { sonicBatchRoutes, sonicCreateRoutes } from './sonic-create';
 import { sonicEditRoutes } from './sonic-edits';
+import { sonicUploadRoutes } from './sonic-uploads';
 import { sonicUtilityRoutes } from './sonic-utilities';
 import { studioRoutes } from './studio';
 import { sunoLegacyRoutes } from './suno-legacy';
@@ -15,6 +16,7 @@ export const API_ROUTES: readonly Route[] = [
 	...sonicCreateRoutes,
 	...sonicBatchRoutes,
 	...sonicEditRoutes,
+	...sonicUploadRoutes,
 	...sonicUtilityRoutes,
 	...sunoLegacyRoutes,
 	...producerRoutes,

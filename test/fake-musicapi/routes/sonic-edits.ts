@@ -1,8 +1,7 @@
 import { outcomeOf } from '../markers';
-import { newId, songSeeds, stemSeeds, uploadedSeed } from '../tasks/clip-factory';
-import type { Task } from '../tasks/task';
+import { newId, songSeeds, stemSeeds } from '../tasks/clip-factory';
 import type { NewTask } from '../tasks/task-store';
-import { checkBoolean, checkMaxLength, checkNumber, checkRange, checkStringType, checkUnitInterval, checkWebhook, checkEnum, requireHttpUrl, requireString } from '../validation/checks';
+import { checkBoolean, checkMaxLength, checkRange, checkStringType, checkUnitInterval, checkWebhook, checkEnum, requireHttpUrl, requireString } from '../validation/checks';
 import { invalid } from '../http/api-error';
 import { checkDuration, checkModel, checkSongFields } from '../validation/sonic-song-fields';
 import type { Route, RouteContext } from './route';
@@ -12,7 +11,7 @@ import { costOf, submitted, webhookOf } from './submit-helpers';
 const BLEND_MODELS = ['sonic-v4-5-all'];
 
 /** The common tail of every async sonic edit: a sonic task owned by the caller with the body's markers. */
-function sonicTask(ctx: RouteContext, operation: string, fields: Omit<NewTask, 'dialect' | 'apiKey' | 'operation' | 'outcome' | 'charge' | 'webhook'>): NewTask {
+export function sonicTask(ctx: RouteContext, operation: string, fields: Omit<NewTask, 'dialect' | 'apiKey' | 'operation' | 'outcome' | 'charge' | 'webhook'>): NewTask {
 	return {
 		dialect: 'sonic',
 		apiKey: ctx.apiKey,
@@ -24,24 +23,24 @@ function sonicTask(ctx: RouteContext, operation: string, fields: Omit<NewTask, '
 	};
 }
 
-function asyncRoute(path: string, validate: (ctx: RouteContext) => void, build: (ctx: RouteContext) => NewTask | Promise<NewTask>, extra?: (ctx: RouteContext, task: Task) => Record<string, unknown>): Route {
+function asyncRoute(path: string, validate: (ctx: RouteContext) => void, build: (ctx: RouteContext) => NewTask): Route {
 	const operation = path.slice(1);
 	return {
 		method: 'POST',
 		path,
 		validate,
 		cost: (ctx) => costOf(ctx.state, operation),
-		handle: async (ctx) => {
-			const input = await build(ctx);
+		handle: (ctx) => {
+			const input = build(ctx);
 			ctx.state.clips.remember([...input.clips, ...(input.fulls ?? [])]);
 			const task = ctx.state.tasks.create(input);
-			return submitted(ctx.state, task, extra?.(ctx, task));
+			return submitted(ctx.state, task);
 		},
 	};
 }
 
 /** auto_concat answers `{extended|replaced, full}` pairs; `full` is the concatenated song. */
-function pairsOrClips(ctx: RouteContext, role: 'extended' | 'replaced', operation: string): NewTask {
+export function pairsOrClips(ctx: RouteContext, role: 'extended' | 'replaced', operation: string): NewTask {
 	const clips = songSeeds(ctx.body, 2);
 	if (ctx.body.auto_concat !== true) return sonicTask(ctx, operation, { clips });
 	const fulls = clips.map((clip) => ({ ...clip, clip_id: newId(), duration: (Number(clip.duration) + 60).toFixed(2) }));
@@ -138,51 +137,5 @@ export const sonicEditRoutes: Route[] = [
 			});
 		},
 		(ctx) => sonicTask(ctx, 'sonic/sample', { clips: songSeeds(ctx.body, 2) }),
-	),
-	asyncRoute(
-		'/sonic/upload-cover',
-		(ctx) => {
-			requireHttpUrl(ctx.body, 'url');
-			checkSongFields(ctx.body, ctx.state.options, {
-				mvRequired: true,
-				customModeRequired: true,
-				promptByMode: false,
-				durationAllowed: true,
-				durationContext: 'this endpoint',
-			});
-		},
-		async (ctx) => {
-			// The upload step runs inside the call (30–60 s live), before the cover task exists.
-			await ctx.state.requestTimers.sleep(ctx.state.scaled(ctx.state.options.uploadLatencyMs));
-			const upload = uploadedSeed(ctx.body.url as string);
-			ctx.state.clips.remember([upload], 'uploaded');
-			return { ...sonicTask(ctx, 'sonic/upload-cover', { clips: songSeeds(ctx.body, 2) }), details: { uploadClipId: upload.clip_id } };
-		},
-		(_ctx, task) => ({
-			steps: {
-				upload: { clip_id: task.details.uploadClipId, message: 'success' },
-				cover: { task_id: task.id, message: 'success' },
-			},
-		}),
-	),
-	asyncRoute(
-		'/sonic/upload-extend',
-		(ctx) => {
-			requireHttpUrl(ctx.body, 'url');
-			checkNumber(ctx.body, 'continue_at', {
-				required: "The 'continue_at' field is required.",
-				min: 0,
-				message: "The 'continue_at' field should be a non-negative number.",
-			});
-			checkBoolean(ctx.body, 'auto_concat');
-			checkSongFields(ctx.body, ctx.state.options, {
-				mvRequired: true,
-				customModeRequired: true,
-				promptByMode: false,
-				durationAllowed: true,
-				durationContext: 'this endpoint',
-			});
-		},
-		(ctx) => pairsOrClips(ctx, 'extended', 'sonic/upload-extend'),
 	),
 ];

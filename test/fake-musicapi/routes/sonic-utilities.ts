@@ -129,9 +129,11 @@ export const sonicUtilityRoutes: Route[] = [
 		(ctx) => {
 			const start = typeof ctx.body.vocal_start_s === 'number' ? ctx.body.vocal_start_s : 0;
 			const end = typeof ctx.body.vocal_end_s === 'number' ? ctx.body.vocal_end_s : start + 30;
+			const voxAudioId = newId();
 			return success({
 				data: {
-					vox_audio_id: newId(),
+					vox_audio_id: voxAudioId,
+					...(ctx.state.options.voxAudioUrl ? { audio_url: fileUrl(ctx.state.fileBase, voxAudioId, 'mp3') } : {}),
 					status: 'complete',
 					source_clip_id: ctx.body.clip_id,
 					vocal_start_s: start,

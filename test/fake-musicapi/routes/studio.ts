@@ -46,6 +46,8 @@ export const studioRoutes: Route[] = [
 			);
 			ctx.state.clips.remember(clips);
 			const task = ctx.state.tasks.create({ dialect: 'studio', apiKey: ctx.apiKey, operation: 'studio/create', clips, outcome: outcomeOf(body), charge: ctx.charge });
+			// The submit answer is undocumented; one variant follows the Studio task envelope (contract §3.8).
+			if (ctx.state.options.studioSubmitShape === 'envelope') return { status: 200, body: { code: 'success', message: '', data: task.id } };
 			return submitted(ctx.state, task);
 		},
 	},

@@ -62,13 +62,21 @@ export function songSeeds(body: Record<string, unknown>, count: number, override
 	}));
 }
 
-/** One clip per stem; the stem name goes into both `stem_type` and a readable title. */
+/**
+ * One clip per stem; the stem name goes into `stem_type` and a readable title, after the source song's title when
+ * the fake knows the source ("Source Song Vocals"), as stem titles name their song.
+ */
 export function stemSeeds(source: ClipSeed | undefined, stems: readonly string[]): ClipSeed[] {
 	return stems.map((stem) => ({
 		clip_id: newId(),
-		title: stem
-			.split('_')
-			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		title: [
+			source?.title,
+			stem
+				.split('_')
+				.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+				.join(' '),
+		]
+			.filter(Boolean)
 			.join(' '),
 		tags: source?.tags ?? '',
 		negative_tags: '',

@@ -30,6 +30,12 @@ export interface TaskStoreHooks {
 	onSettle(task: Task): void;
 }
 
+/** Retired sonic models run as their successor, and the clips say so in `mv` (contract §3.1.3, 2026-10). */
+function ranAs(clips: ClipSeed[], retired: Record<string, string>): ClipSeed[] {
+	for (const clip of clips) clip.mv = retired[clip.mv] ?? clip.mv;
+	return clips;
+}
+
 /**
  * Tasks and their timelines. States are computed from the clock when read, so nothing needs polling to
  * advance; timers only exist for the side effects (webhooks, refunds), and `tick()` also runs them on demand
@@ -53,9 +59,10 @@ export class TaskStore {
 			createdAt: now,
 			...timeline,
 			streaming: options.streamingCallback && input.dialect === 'sonic',
+			audioLagMs: input.dialect === 'sonic' ? Math.max(0, options.audioUrlLagMs * Math.max(0, options.timeScale)) : 0,
 			outcome: input.outcome,
-			clips: input.clips,
-			fulls: input.fulls,
+			clips: input.dialect === 'sonic' ? ranAs(input.clips, options.retiredModels) : input.clips,
+			fulls: input.dialect === 'sonic' && input.fulls ? ranAs(input.fulls, options.retiredModels) : input.fulls,
 			pairRole: input.pairRole,
 			persona: input.persona,
 			details: input.details ?? {},

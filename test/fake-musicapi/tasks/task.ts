@@ -46,6 +46,8 @@ export interface Task {
 	completeAt: number;
 	/** Clips pass through `streaming` (and a streaming webhook goes out) — snapshot of the option at submit. */
 	streaming: boolean;
+	/** A succeeded clip shows no `audio_url` for this long after its end (scaled `audioUrlLagMs` at submit). */
+	audioLagMs: number;
 	outcome: Outcome;
 	clips: ClipSeed[];
 	/** auto_concat: the concatenated full song per pair. */
@@ -92,6 +94,11 @@ export function streamingStart(task: Task, index: number): number {
 /** auto_concat: the extended/replaced half finishes at 70 % of the pair's time, the full song at its end. */
 export function pairHalfEnd(task: Task, index: number): number {
 	return task.readyAt + (task.clipEnds[index] - task.readyAt) * 0.7;
+}
+
+/** Whether clip `index`, succeeded at `end`, still has no audio URL at `now` (the `audioUrlLagMs` window). */
+export function audioPending(task: Task, now: number, end: number): boolean {
+	return now < end + task.audioLagMs;
 }
 
 export function isTimedOut(task: Task, now: number): boolean {

@@ -22,7 +22,7 @@ describe('Sonic → Mashup', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/mashup')).toEqual([
 			{
 				mashup_clip_ids: ['clip-a', 'clip-b'],
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: false,
 				gpt_description_prompt: 'a dreamy blend of both songs',
 				tags: 'dream pop',

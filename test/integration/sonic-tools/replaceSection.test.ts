@@ -33,7 +33,7 @@ describe('Sonic → Replace Section', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/replace-section')).toEqual([
 			{
 				clip_id: 'clip-1',
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				infill_start_s: 12.5,
 				infill_end_s: 30,
 				infill_lyrics: 'New line one\nNew line two',
@@ -58,7 +58,7 @@ describe('Sonic → Replace Section', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/replace-section')).toEqual([
-			{ clip_id: 'clip-1', mv: 'sonic-v5', infill_start_s: 0, infill_end_s: 15 },
+			{ clip_id: 'clip-1', mv: 'sonic-v6', infill_start_s: 0, infill_end_s: 15 },
 		]);
 		expect(result.items).toHaveLength(2);
 		for (const item of result.items) {

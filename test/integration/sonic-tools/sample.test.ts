@@ -22,7 +22,7 @@ describe('Sonic → Sample', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/sample')).toEqual([
 			{
 				url: 'https://example.com/loop.mp3',
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: false,
 				gpt_description_prompt: 'lofi beat built on this loop',
 				chop_sample_start_s: 2,
@@ -54,7 +54,7 @@ describe('Sonic → Sample', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/sample')).toEqual([
 			{
 				sample_clip_id: 'clip-9',
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: true,
 				prompt: '[Verse]\nSampled soul',
 				title: 'Chopped',

@@ -21,7 +21,7 @@ describe('Sonic → Upload & Cover', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/upload-cover')).toEqual([
 			{
 				url: 'https://example.com/demo.mp3',
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: false,
 				gpt_description_prompt: 'turn it into a jazz ballad',
 				duration: 90,
@@ -59,7 +59,7 @@ describe('Sonic → Upload & Cover', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/upload-cover')).toEqual([
 			{
 				url: 'https://example.com/demo.mp3',
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: true,
 				prompt: '[Verse]\nSame song, new coat',
 				title: 'Jazz Demo',

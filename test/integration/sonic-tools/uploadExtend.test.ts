@@ -27,7 +27,7 @@ describe('Sonic → Upload & Extend', () => {
 			{
 				url: 'https://example.com/demo.mp3',
 				continue_at: 42.5,
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: true,
 				prompt: LYRICS,
 				title: 'Demo (Extended)',
@@ -56,7 +56,7 @@ describe('Sonic → Upload & Extend', () => {
 			{
 				url: 'https://example.com/demo.mp3',
 				continue_at: 30,
-				mv: 'sonic-v5',
+				mv: 'sonic-v6',
 				custom_mode: false,
 				gpt_description_prompt: 'keep the groove going',
 			},

@@ -15,13 +15,15 @@ describe('Sonic → VOX', () => {
 		expect(result.items).toHaveLength(1);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
 		expect(result.items[0].json).toMatchObject({
-			vox_audio_id: expect.any(String),
+			voxAudioId: expect.any(String),
 			status: 'complete',
-			source_clip_id: 'clip-v-1',
-			vocal_start_s: 12,
-			vocal_end_s: 42,
+			clipId: 'clip-v-1',
+			vocalStart: 12,
+			vocalEnd: 42,
+			audioUrl: expect.stringMatching(/\.mp3$/),
 		});
-		expect(result.items[0].json.wave_response).toEqual(expect.any(Array));
+		expect(result.items[0].json.waveform).toEqual(expect.any(Array));
+		expect(result.items[0].binary).toBeUndefined();
 		expect(fake().credits().credits).toBe(99);
 	});
 

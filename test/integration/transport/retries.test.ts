@@ -3,6 +3,8 @@ import { API_KEY, FAST_WAIT, runMusicApi, useFakeMusicApi, WEBHOOK_SECRET } from
 const fake = useFakeMusicApi();
 
 const credits = { resource: 'credits', operation: 'get' };
+/** One request per input item (Credits → Get asks once per run, whatever comes in). */
+const perItemRead = { resource: 'sonic', operation: 'bpm', clipId: 'clip-1' };
 const create = {
 	resource: 'sonic',
 	operation: 'create',
@@ -123,22 +125,22 @@ describe('transport: a create is never sent twice after an ambiguous failure', (
 
 describe('transport: spacing and the rate limit', () => {
 	it('spaces the requests of one execution by Seconds Between Requests', async () => {
-		await runMusicApi(fake(), { ...credits, requestOptions: { interval: 0.2 } }, { items: [{}, {}, {}, {}] });
-		const times = fake().requestsTo('GET', '/get-credits').map((r) => r.time);
+		await runMusicApi(fake(), { ...perItemRead, requestOptions: { interval: 0.2 } }, { items: [{}, {}, {}, {}] });
+		const times = fake().requestsTo('POST', '/sonic/bpm').map((r) => r.time);
 		expect(times).toHaveLength(4);
 		for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(195);
 	});
 
 	it('stays under the server rate limit: no 429 answered', async () => {
 		fake().options.rateLimit = { requests: 1, perMs: 250 };
-		await runMusicApi(fake(), { ...credits, requestOptions: { interval: 0.25 } }, { items: [{}, {}, {}, {}, {}] });
+		await runMusicApi(fake(), { ...perItemRead, requestOptions: { interval: 0.25 } }, { items: [{}, {}, {}, {}, {}] });
 		expect(fake().requests.filter((r) => r.status === 429)).toHaveLength(0);
-		expect(fake().requestsTo('GET', '/get-credits')).toHaveLength(5);
+		expect(fake().requestsTo('POST', '/sonic/bpm')).toHaveLength(5);
 	});
 
 	it('recovers when it exceeds the server limit, following Retry-After', async () => {
 		fake().options.rateLimit = { requests: 2, perMs: 1000 };
-		const result = await runMusicApi(fake(), credits, { items: [{}, {}, {}] });
+		const result = await runMusicApi(fake(), perItemRead, { items: [{}, {}, {}] });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(3);
 		expect(fake().requests.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(1);

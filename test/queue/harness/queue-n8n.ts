@@ -239,7 +239,7 @@ export async function startQueueN8n(options: QueueStartOptions = {}): Promise<Qu
 		const workersBootMs = Date.now() - t;
 
 		t = Date.now();
-		const n8n = new N8n(main, userFolder, packages, { installMs: n8nInstallMs, packagesMs: packageMs, bootMs: mainBootMs, setupMs: 0 });
+		const n8n = new N8n(main, userFolder, packages, { installMs: n8nInstallMs, packagesMs: packageMs, bootMs: mainBootMs, setupMs: 0 }, install.version);
 		await n8n.setUp();
 		const setupMs = Date.now() - t;
 		return new QueueN8n(n8n, workers, postgres, redis, { n8nInstallMs, servicesInstallMs, servicesStartMs, packageMs, mainBootMs, workersBootMs, setupMs });

@@ -24,7 +24,7 @@ export interface Rig {
 export function useRig(options: Partial<FakeOptions> = {}): () => Rig {
 	let rig: Rig | undefined;
 	beforeAll(async () => {
-		const fake = await startFakeMusicApi({ apiKeys: [RELIABILITY_API_KEY], timeScale: 0.001, uploadLatencyMs: 0, ...options });
+		const fake = await startFakeMusicApi({ apiKeys: [RELIABILITY_API_KEY], timeScale: 0.001, uploadLatencyMs: 0, uploadStepLatencyMs: 0, ...options });
 		rig = { fake, tap: await startTap(fake.port) };
 	});
 	afterEach(() => {

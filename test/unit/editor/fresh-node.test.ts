@@ -20,7 +20,11 @@ function shownProperties(parameters: INodeParameters): INodeProperties[] {
 describe('a fresh node, as the editor shows it', () => {
 	// The most used operation is the one a fresh node opens on: Sonic → Create.
 	const shown = shownProperties({});
-	const belowOperation = shown.slice(shown.findIndex((p) => p.name === 'operation') + 1).filter((p) => p.type !== 'notice');
+	// Notices and hidden parameters are not fields a user fills in; node settings (isNodeSetting) render in the
+	// Settings tab beside n8n's own Retry On Fail, not in the parameter panel.
+	const belowOperation = shown
+		.slice(shown.findIndex((p) => p.name === 'operation') + 1)
+		.filter((p) => p.type !== 'notice' && p.type !== 'hidden' && !p.isNodeSetting);
 	const collections = belowOperation.filter((p) => p.type === 'collection' || p.type === 'fixedCollection');
 	const fields = belowOperation.filter((p) => !collections.includes(p));
 

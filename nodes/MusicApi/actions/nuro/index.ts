@@ -4,7 +4,8 @@ import { getTask } from './getTask.operation';
 
 export const nuro: ResourceDefinition = {
 	value: 'nuro',
-	name: 'Nuro',
+	name: 'Nuro (Legacy)',
+	legacy: true,
 	description: 'Vocal songs and BGM; retired on a sister MusicAPI host since 2026-09 and may be unavailable',
 	operations: [create, getTask],
 };

@@ -7,8 +7,13 @@ const CREATE = 'create_music';
 const EXTEND = 'extend_music';
 const REPLACE = 'replace_music';
 const COVER = 'cover_music';
+const MAKE_LYRICS = 'make_lyrics';
+const VIDEO = 'video_clip';
 
-/** Retired types (music_variation, swap_music_vocals, swap_music_sound) answer 410 Gone and are not offered. */
+/**
+ * The task types of contract §3.6. Retired types (music_variation, swap_music_vocals, swap_music_sound) answer 410
+ * Gone and are not offered.
+ */
 const taskType = optionsField('taskType', 'task_type', {
 	displayName: 'Task Type',
 	options: [
@@ -16,6 +21,8 @@ const taskType = optionsField('taskType', 'task_type', {
 		{ name: 'Extend', value: EXTEND, description: 'Continue a clip from a point in time (12 credits)' },
 		{ name: 'Replace Section', value: REPLACE, description: 'Regenerate a time range of a clip (12 credits)' },
 		{ name: 'Cover', value: COVER, description: 'Restyle a clip with a new sound (price not published)' },
+		{ name: 'Make Lyrics', value: MAKE_LYRICS, description: 'Write lyrics from a description, no audio (price not published)' },
+		{ name: 'Video Clip', value: VIDEO, description: 'Make a video for a clip (price not published)' },
 	],
 	default: CREATE,
 	description: 'What to make. Retired task types (variation, vocal/sound swaps) are no longer offered by MusicAPI.',
@@ -33,8 +40,22 @@ const lyrics = textField('lyrics', 'lyrics', {
 	displayName: 'Lyrics',
 	rows: 6,
 	placeholder: 'e.g. [Verse]\nSlow morning light…',
-	description: 'Words to sing (for Extend and Replace Section: the words of the new part). Create needs Sound, Lyrics or both.',
-	show: { taskType: [CREATE, EXTEND, REPLACE] },
+	description: 'Words to sing (for Extend: the words of the new part). Create needs Sound, Lyrics or both.',
+	// Replace Section's body has no lyrics (contract §3.6): its Instruction says what the new part should be.
+	show: { taskType: [CREATE, EXTEND] },
+});
+
+/**
+ * What make_lyrics writes about. The field name is not documented (contract §3.6 lists the task type only); `prompt`
+ * is what the fake and the other lyrics endpoints take.
+ */
+const lyricsPrompt = textField('prompt', 'prompt', {
+	displayName: 'Lyrics Description',
+	required: true,
+	rows: 2,
+	placeholder: 'e.g. a song about night trains and old friends',
+	description: 'What the lyrics should be about',
+	show: { taskType: [MAKE_LYRICS] },
 });
 
 const startsAt = numberField('startsAt', 'starts_at', {
@@ -61,13 +82,14 @@ const fields = [
 	textField('clipId', 'clip_id', {
 		displayName: 'Source Clip ID',
 		required: true,
-		description: 'The Producer clip to extend, change or cover',
-		show: { taskType: [EXTEND, REPLACE, COVER] },
+		description: 'The Producer clip to extend, change, cover or make a video for',
+		show: { taskType: [EXTEND, REPLACE, COVER, VIDEO] },
 	}),
 	startsAt,
 	endsAt,
 	sound,
 	lyrics,
+	lyricsPrompt,
 	textField('instruction', 'instruction', {
 		displayName: 'Instruction',
 		rows: 2,
@@ -80,10 +102,12 @@ const fields = [
 const optional = [
 	textField('title', 'title', { displayName: 'Title', maxLength: 80, description: 'Title of the new music (Create).' }),
 	textField('seed', 'seed', { displayName: 'Seed', description: 'A fixed seed for repeatable results (Create)' }),
+	// Offered on Create only (saved workflows send it as before); the other task types never read it.
 	booleanField('makeInstrumental', 'make_instrumental', {
 		displayName: 'Instrumental',
 		description:
 			'Whether to ask for no vocals (Create). MusicAPI still accepts it but ignores it since Producer switched to Lyria 3 Pro (2026-04); leave Lyrics empty instead.',
+		show: { '/taskType': [CREATE] },
 	}),
 	numberField('length', 'length', {
 		displayName: 'Length (Seconds)',
@@ -109,9 +133,10 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 export const create = defineAsync({
 	value: 'create',
 	name: 'Create',
-	action: 'Create music with Producer',
-	description: 'Create, extend, replace a section of or cover music (create 10 credits, extend/replace 12, cover not published)',
-	credits: '10 (extend 12, replace 12, cover not published)',
+	action: 'Create background music or a song',
+	description:
+		'Background music, instrumentals or songs from a sound description; also extend, replace a section of or cover music, write lyrics or make a video clip (create 10 credits, extend/replace 12, others not published)',
+	credits: '10 (extend 12, replace 12; cover, lyrics, video not published)',
 	path: '/producer/create',
 	dialect: 'producer',
 	fields,

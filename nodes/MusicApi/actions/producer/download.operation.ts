@@ -10,6 +10,8 @@ export const download = defineAsync({
 	credits: '2',
 	path: '/producer/download',
 	dialect: 'producer',
+	// The finished clip may carry the source's audio_url beside the prepared wav_url: the WAV is what was asked for.
+	makesWav: (body) => body.format === 'wav',
 	fields: [
 		textField('clipId', 'clip_id', {
 			displayName: 'Clip ID',
@@ -23,7 +25,7 @@ export const download = defineAsync({
 				{ name: 'WAV', value: 'wav', description: 'Lossless; the result clip carries a WAV URL' },
 			],
 			default: 'mp3',
-			description: 'File format to prepare. For a WAV file in the output, also set Result Options → Audio Format to WAV.',
+			description: 'File format to prepare; with Download Audio on (the default) the file is attached to the item',
 		}),
 	],
 });

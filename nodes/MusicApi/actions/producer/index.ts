@@ -7,6 +7,6 @@ import { upload } from './upload.operation';
 export const producer: ResourceDefinition = {
 	value: 'producer',
 	name: 'Producer',
-	description: 'Instrumental and background music (FUZZ / Lyria)',
+	description: 'Background music, instrumentals and songs from a sound description (FUZZ / Lyria)',
 	operations: [create, getTask, upload, download],
 };

@@ -3,7 +3,8 @@ import { defineAsync } from '../define';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',
-	description: 'Direct link to the MP3 or WAV file to import as a Producer clip.',
+	description: 'The MP3 or WAV file to import as a Producer clip.',
+	audio: true,
 });
 
 /** `POST /producer/upload` (async): imports external audio; the task's clip can then be extended, changed or covered. */

@@ -5,7 +5,8 @@ import { upload } from './upload.operation';
 
 export const riffusion: ResourceDefinition = {
 	value: 'riffusion',
-	name: 'Riffusion (Deprecated)',
+	name: 'Riffusion (Legacy)',
+	legacy: true,
 	description: 'FUZZ models; deprecated by MusicAPI and may stop working',
 	operations: [create, getTask, upload],
 };

@@ -4,7 +4,8 @@ import { answerData, missingInAnswer } from '../answers';
 
 const url = urlField('url', 'url', {
 	displayName: 'Audio URL',
-	description: 'Direct link to the MP3 or WAV file to import.',
+	description: 'The MP3 or WAV file to import.',
+	audio: true,
 });
 
 /** `POST /riffusion/upload` (sync): imports external audio and answers with its clip id. */

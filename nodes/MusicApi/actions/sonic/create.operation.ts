@@ -1,28 +1,37 @@
-import { defineAsync } from '../define';
-import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
-import { inputError } from '../../input/readBody';
-import { modelField } from '../../descriptions/models';
-import { targetDurationField } from '../../descriptions/sonicToolFields';
-import { checkOnlyFor } from '../../input/checks';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { booleanField, numberField, optionsField, textField, type BodyField } from '../../descriptions/fields';
+import { DEFAULT_SONIC_MODEL, modelField } from '../../descriptions/models';
+import { noticeProperty } from '../../descriptions/resourceFields';
 import {
 	descriptionPromptField,
-	finishSongBody,
 	lyricsPromptField,
 	songModeField,
 	songOptionalFields,
 	tagsField,
 	titleField,
 } from '../../descriptions/sonicFields';
+import { targetDurationField } from '../../descriptions/sonicToolFields';
+import { autoLyricsField, defineSong } from './song';
 
+/**
+ * "Create a Song" keeps the value `create` of the former all-in-one Create. Workflows saved before each intent got
+ * its own operation carry a Task Type (extend_music, cover_music…) here; that parameter stays declared, as a
+ * hidden one (n8n keeps only declared, displayed parameters), and such a node still sends what it sent before,
+ * with the fields of its task type. A new node never shows it: its default is create_music.
+ */
+const CREATE = 'create_music';
 /** Task types that carry a prompt (description or lyrics). */
-const PROMPTED = ['create_music', 'extend_music', 'cover_music', 'persona_music', 'add_vocals'];
+const PROMPTED = [CREATE, 'extend_music', 'cover_music', 'persona_music', 'add_vocals'];
 /** Task types that work on an existing clip. */
 const FROM_CLIP = ['extend_music', 'cover_music', 'concat_music', 'remaster', 'add_instrumental', 'add_vocals'];
 /** Task types that accept a target duration (contract §3.1.1). */
-const WITH_DURATION = ['create_music', 'persona_music', 'extend_music', 'cover_music'];
+const WITH_DURATION = [CREATE, 'persona_music', 'extend_music', 'cover_music'];
+const LEGACY = ['extend_music', 'cover_music', 'concat_music', 'persona_music', 'remaster', 'add_instrumental', 'add_vocals'];
 
-const taskType = optionsField('taskType', 'task_type', {
+const taskTypeField = optionsField('taskType', 'task_type', {
 	displayName: 'Task Type',
+	description: 'What to do: a new song, or work on an existing clip',
 	options: [
 		{ name: 'Create', value: 'create_music', description: 'A new song (two clips)' },
 		{ name: 'Extend', value: 'extend_music', description: 'Continue a clip from a point; returns only the extension' },
@@ -33,14 +42,35 @@ const taskType = optionsField('taskType', 'task_type', {
 		{ name: 'Add Instrumental', value: 'add_instrumental', description: 'Accompany uploaded vocals' },
 		{ name: 'Add Vocals', value: 'add_vocals', description: 'Sing your lyrics over an uploaded instrumental' },
 	],
-	default: 'create_music',
+	default: CREATE,
+});
+
+/** The former Task Type dropdown: still shown by Suno (Legacy) → Create, whose body is this one's. */
+export const taskTypeDropdown = taskTypeField.property;
+
+/** Here the Task Type is a hidden parameter: read from saved workflows, never shown. */
+const taskType: BodyField = { ...taskTypeField, property: { ...taskTypeDropdown, type: 'hidden', options: undefined } as INodeProperties };
+
+/** Shown only on a node saved with a Task Type other than Create, to say what it does and where it moved. */
+export const legacyNotice: INodeProperties = {
+	...noticeProperty(
+		'legacyTaskTypeNotice',
+		'This node was saved with a Task Type of the former Create operation and still runs it with the fields below. For new steps pick the operation named after it (Extend a Song, Cover a Song, Remaster a Song…).',
+	),
+	displayOptions: { show: { taskType: LEGACY } },
+};
+
+/** Optional fields of other task types: offered only on a node saved with such a Task Type, never on a new song. */
+const legacyOnly = (field: BodyField): BodyField => ({
+	...field,
+	property: { ...field.property, displayOptions: { hide: { '/taskType': [CREATE] } } },
 });
 
 const fields = [
 	taskType,
 	modelField('sonic', {
-		default: 'sonic-v5',
-		show: { taskType: ['create_music', 'extend_music', 'cover_music', 'persona_music', 'remaster', 'add_instrumental', 'add_vocals'] },
+		default: DEFAULT_SONIC_MODEL,
+		show: { taskType: [CREATE, 'extend_music', 'cover_music', 'persona_music', 'remaster', 'add_instrumental', 'add_vocals'] },
 	}),
 	textField('continueClipId', 'continue_clip_id', {
 		displayName: 'Source Clip ID',
@@ -70,32 +100,36 @@ const fields = [
 ];
 
 const optional = [
-	...songOptionalFields,
-	booleanField('autoLyrics', 'auto_lyrics', {
-		displayName: 'Auto Lyrics',
-		description: 'Whether MusicAPI writes the lyrics from your Lyrics text as a brief (custom mode only)',
-	}),
-	optionsField('variationCategory', 'variation_category', {
-		displayName: 'Variation (Remaster)',
-		options: [
-			{ name: 'Subtle', value: 'subtle' },
-			{ name: 'Normal', value: 'normal' },
-			{ name: 'High', value: 'high' },
-		],
-		default: 'normal',
-		description: 'How far a remaster may drift from the source (Remaster only)',
-	}),
-	numberField('overpaintingStart', 'overpainting_start_s', {
-		displayName: 'Region Start (Seconds)',
-		min: 0,
-		description: 'Start of the region to fill (Add Vocals / Add Instrumental)',
-	}),
-	numberField('overpaintingEnd', 'overpainting_end_s', {
-		displayName: 'Region End (Seconds)',
-		min: 0,
-		description: 'End of the region to fill (Add Vocals / Add Instrumental)',
-	}),
-	targetDurationField('Approximate length (Create, Persona, Extend, Cover; newer models)'),
+	...songOptionalFields.filter((f) => f.name !== 'audioWeight'),
+	legacyOnly(songOptionalFields.find((f) => f.name === 'audioWeight') as BodyField),
+	autoLyricsField,
+	legacyOnly(
+		optionsField('variationCategory', 'variation_category', {
+			displayName: 'Variation (Remaster)',
+			options: [
+				{ name: 'Subtle', value: 'subtle' },
+				{ name: 'Normal', value: 'normal' },
+				{ name: 'High', value: 'high' },
+			],
+			default: 'normal',
+			description: 'How far a remaster may drift from the source (Remaster only)',
+		}),
+	),
+	legacyOnly(
+		numberField('overpaintingStart', 'overpainting_start_s', {
+			displayName: 'Region Start (Seconds)',
+			min: 0,
+			description: 'Start of the region to fill (Add Vocals / Add Instrumental)',
+		}),
+	),
+	legacyOnly(
+		numberField('overpaintingEnd', 'overpainting_end_s', {
+			displayName: 'Region End (Seconds)',
+			min: 0,
+			description: 'End of the region to fill (Add Vocals / Add Instrumental)',
+		}),
+	),
+	targetDurationField('Approximate length in whole seconds (newer models)'),
 	booleanField('useSunoCdn', 'use_suno_cdn', {
 		displayName: 'Use Suno CDN',
 		description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',
@@ -111,23 +145,17 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 	auto_lyrics: { label: 'Auto Lyrics', types: PROMPTED },
 };
 
-export const create = defineAsync({
+export const create = defineSong({
 	value: 'create',
-	name: 'Create',
+	name: 'Create a Song',
 	action: 'Create a song',
-	description: 'Create, extend, cover, concat, remaster or add vocals/instrumental (15 credits; concat 2)',
-	credits: '15 (concat 2)',
-	path: '/sonic/create',
-	dialect: 'sonic',
+	// Contract §7: a new song costs 20 since 2026-10 (sonic-v6; 15 before).
+	description: 'A new song from a description or your lyrics: two clips (20 credits since 2026-10, 15 before)',
+	credits: '20 (15 before 2026-10)',
+	fields: [...fields],
+	extraProperties: [legacyNotice],
 	// Newest official site: up to 10 create bodies per request (contract §3.4); opt-in, beta.
 	batch: { path: '/sonic/batch', maxItems: 10 },
-	fields,
 	optional,
-	refine(ctx, itemIndex, body) {
-		checkOnlyFor(ctx.fn, itemIndex, body, 'task_type', ONLY_FOR);
-		if (body.auto_lyrics === true && body.custom_mode !== 'custom') {
-			throw inputError(ctx.fn, itemIndex, 'Auto Lyrics', 'needs Mode "Custom Lyrics"');
-		}
-		return finishSongBody(ctx.fn, itemIndex, body);
-	},
+	onlyFor: ONLY_FOR,
 });

@@ -7,9 +7,9 @@ import { unexpectedAnswer } from '../answers';
 /** `POST /sonic/persona`: a reusable voice persona from an existing clip; the id comes back top-level. */
 export const createPersona = defineSync({
 	value: 'createPersona',
-	name: 'Create Persona',
-	action: 'Create a persona',
-	description: 'Make a reusable voice persona from a clip, for Create with task type Persona (1 credit)',
+	name: 'Create Persona From Clip',
+	action: 'Make a persona from the voice of a clip',
+	description: 'Keep the voice of a clip as a persona, for Create a Song With a Persona (1 credit)',
 	credits: '1',
 	method: 'POST',
 	path: '/sonic/persona',

@@ -4,9 +4,9 @@ import { audioUrlField } from '../../descriptions/sonicToolFields';
 
 export const createVoice = defineAsync({
 	value: 'createVoice',
-	name: 'Create Voice',
-	action: 'Create a voice persona',
-	description: 'Train a voice persona from a recording; use its persona ID with Create → Persona (4 credits)',
+	name: 'Clone Voice From Recording',
+	action: 'Clone a voice from a recording',
+	description: 'Learn a voice from a recording as a persona, for Create a Song With a Persona (4 credits)',
 	credits: '4',
 	path: '/sonic/create-voice',
 	dialect: 'sonic',

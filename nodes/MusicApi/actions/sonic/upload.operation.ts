@@ -28,7 +28,8 @@ export const upload = defineSyncCall({
 	fields: [
 		urlField('url', 'url', {
 			displayName: 'Audio URL',
-			description: 'Direct link to an MP3 or WAV file of at most 8 minutes.',
+			description: 'The MP3 or WAV file to import, at most 8 minutes.',
+			audio: true,
 		}),
 	],
 	settings: [optionsCollection([uploadTimeout])],

@@ -1,4 +1,5 @@
 import { defineAsync } from '../define';
+import { UPLOAD_STEP_TIMEOUT_MS, uploadStepCheck } from './uploadStep';
 import { finishSongBody, songOptionalFields } from '../../descriptions/sonicFields';
 import {
 	audioUrlField,
@@ -16,9 +17,11 @@ export const uploadCover = defineAsync({
 	credits: '15',
 	path: '/sonic/upload-cover',
 	dialect: 'sonic',
+	minTimeoutMs: UPLOAD_STEP_TIMEOUT_MS,
+	checkSubmitAnswer: uploadStepCheck('/sonic/upload-cover'),
 	fields: [
 		audioUrlField('url', {
-			description: 'The audio to cover (up to 8 minutes). The upload takes 30–60 s inside the submit call.',
+			description: 'The audio to cover (up to 8 minutes). The upload takes 30–60 s inside the submit call; the node waits up to 180 s for it.',
 		}),
 		sonicModelField(),
 		...songFields(),

@@ -1,4 +1,5 @@
 import { defineAsync } from '../define';
+import { UPLOAD_STEP_TIMEOUT_MS, uploadStepCheck } from './uploadStep';
 import { numberField } from '../../descriptions/fields';
 import { finishSongBody, songOptionalFields } from '../../descriptions/sonicFields';
 import {
@@ -18,8 +19,12 @@ export const uploadExtend = defineAsync({
 	credits: '15',
 	path: '/sonic/upload-extend',
 	dialect: 'sonic',
+	minTimeoutMs: UPLOAD_STEP_TIMEOUT_MS,
+	checkSubmitAnswer: uploadStepCheck('/sonic/upload-extend'),
 	fields: [
-		audioUrlField('url', { description: 'The audio to extend (up to 8 minutes).' }),
+		audioUrlField('url', {
+			description: 'The audio to extend (up to 8 minutes). The upload takes 30–60 s inside the submit call; the node waits up to 180 s for it.',
+		}),
 		numberField('continueAt', 'continue_at', {
 			displayName: 'Continue At (Seconds)',
 			required: true,

@@ -4,7 +4,8 @@ import { getTask } from './getTask.operation';
 
 export const studio: ResourceDefinition = {
 	value: 'studio',
-	name: 'Studio',
+	name: 'Studio (Legacy)',
+	legacy: true,
 	description: 'Studio models; marked unavailable in some MusicAPI docs',
 	operations: [create, getTask],
 };

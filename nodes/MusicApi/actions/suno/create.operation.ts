@@ -1,5 +1,5 @@
 import { noticeProperty } from '../../descriptions/resourceFields';
-import { create as sonicCreate } from '../sonic/create.operation';
+import { create as sonicCreate, legacyNotice, taskTypeDropdown } from '../sonic/create.operation';
 import type { AsyncOperation } from '../types';
 
 const PATH = '/suno/create';
@@ -11,17 +11,21 @@ const POLL_PREFIX = '/suno/clip/';
  */
 export const create: AsyncOperation = {
 	...sonicCreate,
+	name: 'Create',
 	// The batch endpoint exists on the Sonic path only.
 	batch: undefined,
 	action: 'Create a song on the legacy Suno path',
-	description: 'Legacy alias of Sonic Create with the same fields (15 credits; concat 2)',
+	description: 'Legacy alias of Sonic Create with the same fields and prices (new song 20 credits since 2026-10, others 15; concat 2)',
 	endpoint: `POST ${PATH}`,
 	properties: [
 		noticeProperty(
 			'sunoLegacyNotice',
-			'Legacy path: MusicAPI keeps the Suno operations for old integrations. New workflows should use Sonic → Create.',
+			'Legacy path: MusicAPI keeps the Suno operations for old integrations. New workflows should use the Sonic operations (Create a Song, Extend a Song…).',
 		),
-		...sonicCreate.properties,
+		// Sonic's Create reads a saved Task Type without showing it; this legacy path keeps the dropdown it had.
+		...sonicCreate.properties
+			.filter((p) => p.name !== legacyNotice.name)
+			.map((p) => (p.name === taskTypeDropdown.name ? taskTypeDropdown : p)),
 	],
 	pollPath: (taskId) => `${POLL_PREFIX}${encodeURIComponent(taskId)}`,
 	buildRequest: (ctx, itemIndex) => ({ ...sonicCreate.buildRequest(ctx, itemIndex), path: PATH }),

@@ -8,6 +8,7 @@ import { makeLyrics } from './makeLyrics.operation';
 export const suno: ResourceDefinition = {
 	value: 'suno',
 	name: 'Suno (Legacy)',
+	legacy: true,
 	description: 'Legacy names of the Sonic operations, kept by MusicAPI for old integrations',
 	operations: [create, getClip, makeLyrics, getLyrics, getSong],
 };

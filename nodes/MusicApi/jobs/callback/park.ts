@@ -24,6 +24,7 @@ export async function parkForCallback(
 			dialect: operation.dialect,
 			pollPath: operation.pollPath(job.taskId),
 			taskOptions: operation.taskOptions,
+			expect: job.expect,
 		})),
 		delivered: new Map(),
 		seen: new ReplayCache({ maxEntries: 10_000 }),

@@ -70,10 +70,15 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 		if (!batch || batch.resuming) return reply(this, 200, { received: true, ignored: true });
 		return await resume.call(this, executionId, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
 	}
-	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
-		return reply(this, 200, { received: true, waiting: true });
-	}
 	const reported = batch?.tasks.find((t) => t.taskId === delivery.taskId);
+	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
+		// A completion whose clips have no audio yet is not done (contract §4), and MusicAPI will not call again:
+		// ask about the job once now; if the audio is still missing, the wait limit's reminder asks again.
+		const early = /\.(completed|succeeded)$/.test(delivery.event) && batch && reported && !batch.resuming;
+		if (!early) return reply(this, 200, { received: true, waiting: true });
+		this.logger.info(`MusicAPI callback: task ${delivery.taskId} reported completed before its audio existed; asking MusicAPI about it (execution ${executionId})`);
+		return await resume.call(this, executionId, batch, [reported], false);
+	}
 	if (!batch || !reported) {
 		// A delivery for a job this execution did not start: acknowledge it, change nothing.
 		return reply(this, 200, { received: true, ignored: true });
@@ -137,7 +142,8 @@ async function resume(
 			: { taskId: t.taskId, itemIndex: t.itemIndex, timedOut: true, lastState: lastState.get(t.taskId) ?? 'waiting' };
 	});
 	const options = readResultOptionsWith(getParameter, false);
-	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options);
+	const expectations = new Map(batch.tasks.map((t) => [t.taskId, t.expect]));
+	const finished = await outcomesToItems({ fn: this, client, continueOnFail: true }, outcomes, options, expectations);
 	const items = [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
 	return { workflowData: [items], webhookResponse: { received: true, resumed: true } };
 }

@@ -4,6 +4,7 @@ import type { NormalizeOptions } from '../../../shared/tasks';
 import type { NormalizedTask, TaskDialect } from '../../../shared/tasks/types';
 import { ReplayCache } from '../../../shared/webhooks/signature';
 import type { AsyncOperation } from '../../actions/types';
+import type { JobExpectations } from '../expectations';
 import type { SubmittedJob } from '../finish';
 
 // The parked batches: in this process's memory, and in the execution's custom data for any other process.
@@ -14,6 +15,8 @@ export interface BatchTask {
 	dialect: TaskDialect;
 	pollPath: string;
 	taskOptions?: NormalizeOptions;
+	/** What the job's request promised (model asked, WAV made), for the results as in poll mode. */
+	expect?: JobExpectations;
 	/** When this process last asked MusicAPI about the job (ms since epoch), so it is not asked again at once. */
 	polledAt?: number;
 }
@@ -64,8 +67,8 @@ interface SavedJobs {
 	/** Poll path without the (URL-encoded) task id. */
 	p: string;
 	o?: NormalizeOptions;
-	/** [item index, task id] per job. */
-	j: Array<[number, string]>;
+	/** [item index, task id, expectations if any] per job. */
+	j: Array<[number, string] | [number, string, JobExpectations]>;
 }
 
 export function saveJobsInExecution(fn: IExecuteFunctions, operation: AsyncOperation, jobs: SubmittedJob[]): boolean {
@@ -76,7 +79,7 @@ export function saveJobsInExecution(fn: IExecuteFunctions, operation: AsyncOpera
 			d: operation.dialect,
 			p: operation.pollPath(first).slice(0, -encodeURIComponent(first).length || undefined),
 			o: operation.taskOptions,
-			j: jobs.map((job) => [job.itemIndex, job.taskId]),
+			j: jobs.map((job) => (job.expect ? [job.itemIndex, job.taskId, job.expect] : [job.itemIndex, job.taskId])),
 		};
 		const text = JSON.stringify(saved);
 		const chunks: string[] = [];
@@ -102,12 +105,13 @@ export function recoverBatch(fn: IWebhookFunctions): Batch | undefined {
 			.sort((a, b) => Number(a.slice(JOBS_KEY.length)) - Number(b.slice(JOBS_KEY.length)));
 		const saved = JSON.parse(keys.map((key) => data[key]).join('')) as SavedJobs;
 		if (saved.n !== fn.getNode().id) return undefined;
-		const tasks: BatchTask[] = saved.j.map(([itemIndex, taskId]) => ({
+		const tasks: BatchTask[] = saved.j.map(([itemIndex, taskId, expect]) => ({
 			itemIndex,
 			taskId,
 			dialect: saved.d,
 			pollPath: `${saved.p}${encodeURIComponent(taskId)}`,
 			taskOptions: saved.o,
+			expect,
 		}));
 		return tasks.length ? { tasks, delivered: new Map(), seen: new ReplayCache(), expiresAt: Date.now() + 3_600_000 } : undefined;
 	} catch {

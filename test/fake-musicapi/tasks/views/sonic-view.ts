@@ -1,15 +1,16 @@
 import type { ApiReply } from '../../http/reply';
 import { fileUrl } from '../../media/file-urls';
-import { type ClipPhase, type ClipSeed, type Task, clipFails, clipPhase, FAILURE_MESSAGE, pairHalfEnd } from '../task';
+import { type ClipPhase, type ClipSeed, type Task, audioPending, clipFails, clipPhase, FAILURE_MESSAGE, pairHalfEnd } from '../task';
 
 export const NOT_READY_MESSAGE = 'The task is not ready yet. Please try again later.';
 
 /**
  * A clip as the sonic poll shows it: URLs only once there is audio (a stream URL while streaming), the
  * duration as a decimal string only when done, `video_url` always null (as live), echoes of the request.
+ * `noAudioYet`: the clip already says succeeded, but its audio URL does not exist yet (`audioUrlLagMs`).
  */
-export function sonicClipJson(seed: ClipSeed, phase: ClipPhase, base: string, error = FAILURE_MESSAGE): Record<string, unknown> {
-	const done = phase === 'succeeded';
+export function sonicClipJson(seed: ClipSeed, phase: ClipPhase, base: string, error = FAILURE_MESSAGE, noAudioYet = false): Record<string, unknown> {
+	const done = phase === 'succeeded' && !noAudioYet;
 	const json: Record<string, unknown> = {
 		clip_id: seed.clip_id,
 		state: phase,
@@ -22,7 +23,7 @@ export function sonicClipJson(seed: ClipSeed, phase: ClipPhase, base: string, er
 		image_url: done || phase === 'streaming' ? fileUrl(base, seed.clip_id, 'jpeg') : null,
 		video_url: null,
 		created_at: seed.created_at,
-		duration: done ? seed.duration : null,
+		duration: phase === 'succeeded' ? seed.duration : null,
 		mv: seed.mv,
 	};
 	if (seed.style_weight !== undefined) json.style_weight = seed.style_weight;
@@ -49,12 +50,12 @@ export function sonicData(task: Task, now: number, base: string): unknown {
 			const full = task.fulls?.[index];
 			const fullReady = full && now >= task.clipEnds[index] && !clipFails(task, index) && task.outcome !== 'timeout';
 			return {
-				[role]: sonicClipJson(seed, clipPhase(task, index, now, pairHalfEnd(task, index)), base),
-				full: fullReady ? sonicClipJson(full, 'succeeded', base) : null,
+				[role]: sonicClipJson(seed, clipPhase(task, index, now, pairHalfEnd(task, index)), base, FAILURE_MESSAGE, audioPending(task, now, pairHalfEnd(task, index))),
+				full: fullReady ? sonicClipJson(full, 'succeeded', base, FAILURE_MESSAGE, audioPending(task, now, task.clipEnds[index])) : null,
 			};
 		});
 	}
-	return task.clips.map((seed, index) => sonicClipJson(seed, clipPhase(task, index, now), base));
+	return task.clips.map((seed, index) => sonicClipJson(seed, clipPhase(task, index, now), base, FAILURE_MESSAGE, audioPending(task, now, task.clipEnds[index])));
 }
 
 export function sonicPoll(task: Task, now: number, base: string, notReadyStatus: number): ApiReply {

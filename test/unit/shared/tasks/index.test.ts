@@ -5,7 +5,7 @@ const DIALECTS: TaskDialect[] = ['sonic', 'producer', 'riffusion', 'studio', 'nu
 
 describe('normalizeTask dispatch', () => {
 	it('routes each dialect to its normalizer', () => {
-		expect(normalizeTask('sonic', 't', { statusCode: 200, body: { data: [{ clip_id: 'a', state: 'succeeded' }] } }).state).toBe('succeeded');
+		expect(normalizeTask('sonic', 't', { statusCode: 200, body: { data: [{ clip_id: 'a', state: 'succeeded', audio_url: 'https://cdn.example/a.mp3' }] } }).state).toBe('succeeded');
 		expect(normalizeTask('producer', 't', { statusCode: 200, body: { status: 'SUCCESS', data: [] } }).state).toBe('succeeded');
 		expect(normalizeTask('riffusion', 't', { statusCode: 200, body: { data: [{ clip_id: 'a', state: 'succeeded' }] } }).state).toBe('running');
 		expect(normalizeTask('studio', 't', { statusCode: 200, body: { code: 'success', data: { status: 'SUCCESS' } } }).state).toBe('succeeded');
