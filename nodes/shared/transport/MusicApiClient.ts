@@ -25,6 +25,8 @@ import { budgetKey, spacerFor, type RequestSpacer } from './RequestSpacer';
 
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
 export { CREDENTIAL_NAME } from '../constants';
+import { parseBody, requestId, retryAfterMs } from './responseParts';
+export { retryAfterMs } from './responseParts';
 
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 
@@ -266,35 +268,6 @@ export class MusicApiClient {
 
 function definedOnly<T extends object>(value: Partial<T>): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
-}
-
-function parseBody(body: unknown): { value: unknown; ok: boolean } {
-	if (typeof body !== 'string') return { value: body, ok: true };
-	if (body.trim() === '') return { value: undefined, ok: true };
-	try {
-		return { value: JSON.parse(body), ok: true };
-	} catch {
-		return { value: body, ok: false };
-	}
-}
-
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Record<string, unknown>): number | undefined {
-	const value = header(headers, 'retry-after');
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function requestId(headers: Record<string, unknown>): string | undefined {
-	return header(headers, 'x-request-id') ?? header(headers, 'request-id');
 }
 
 function describe(result: Attempt): string {
