@@ -47,7 +47,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 function hintPinWhilePaying(fn: IExecuteFunctions, operation: Operation): void {
 	if (operation.credits === '0' || fn.getMode() !== 'manual') return;
 	fn.addExecutionHints({
-		message: `Each run of this step costs MusicAPI credits (${operation.credits}). While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
+		message: `Each run of this step costs MusicAPI credits: ${operation.credits}. While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
 		location: 'outputPane',
 	});
 }
