@@ -4,6 +4,8 @@
  *   P1  wall time of N waited jobs vs the lower bound (N−1)/r + L, and vs waiting job by job
  *   P2  polls per job and requests over the rate limit (poll mode and callback mode)
  *   P3  peak RSS growth while a 300 MB WAV becomes a binary item (filesystem binary mode)
+ *   P4  M executions at once on one API key (issue 15): successes, wall time vs (M−1)/r + L, 429s (bench-many.ts)
+ *   P5  20 items submitted one by one vs Batch Submit (beta): wall time and requests (bench-many.ts)
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -12,25 +14,16 @@ import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
 import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNode } from '../test/integration/harness';
+import { benchP4, benchP5, SCALE, songParameters } from './bench-many';
 
 const N = Number(process.env.BENCH_JOBS ?? 20);
-const TIME_SCALE = 0.05; // 1 s of MusicAPI time = 50 ms here
-const JOB_LATENCY_MS = 60_000; // a minute-long job (scaled: 3 s)
-const INTERVAL_S = 0.1; // r = 10 requests/s (MusicAPI's 1 per 3 s, scaled 30×)
-const POLL_INTERVAL_S = 15 * TIME_SCALE; // MusicAPI's recommended 15 s, scaled
+const TIME_SCALE = SCALE.timeScale; // 1 s of MusicAPI time = 50 ms here
+const JOB_LATENCY_MS = SCALE.jobLatencyMs; // a minute-long job (scaled: 3 s)
+const INTERVAL_S = SCALE.intervalS; // r = 10 requests/s (MusicAPI's 1 per 3 s, scaled 30×)
+const POLL_INTERVAL_S = SCALE.pollIntervalS; // MusicAPI's recommended 15 s, scaled
 const LARGE_WAV_BYTES = 300 * 1024 * 1024;
 
-const create = (completion: string): IDataObject => ({
-	resource: 'sonic',
-	operation: 'create',
-	taskType: 'create_music',
-	model: { __rl: true, mode: 'list', value: 'sonic-v5' },
-	songMode: 'description',
-	gptDescriptionPrompt: '={{ "background music " + $json.n }}',
-	completion,
-	resultOptions: { pollInterval: POLL_INTERVAL_S, timeout: 10, downloadAudio: false },
-	requestOptions: { interval: INTERVAL_S, retryDelay: 100 },
-});
+const create = (completion: string): IDataObject => songParameters(INTERVAL_S, POLL_INTERVAL_S, completion);
 
 async function run(fake: FakeMusicApi, parameters: IDataObject, items: number, binaryMode: 'default' | 'filesystem' = 'default') {
 	return await runNode({
@@ -103,6 +96,7 @@ async function main() {
 			`P2 callback mode: ${(callbackPolls / N).toFixed(2)} polls per job while parked (target 0), ${callbackOver} over the rate limit; execution parked: ${parked.waitTill ? 'yes' : 'no'} (resume is proven by the real-n8n e2e test)`,
 			`P3 300 MB WAV → binary item (filesystem mode): peak RSS growth ${((peak - baseline) / 1024 / 1024).toFixed(1)} MB (target ≤ 64 MB), ${seconds(bigMs)} s, stored ${stored ? `${stored} MB` : big.items[0].binary?.data.fileSize}`,
 		];
+		lines.push(...(await benchP4()), ...(await benchP5()));
 		console.log(lines.join('\n'));
 	} finally {
 		await fake.stop();

@@ -4,6 +4,9 @@ import type { FakeState } from './state';
 import type { Fault, LoggedRequest } from './types';
 
 const STATUS_ERRORS: Record<number, { type: string; error: string }> = {
+	200: { type: 'success', error: '' },
+	404: { type: 'not_found', error: 'Not found.' },
+	405: { type: 'method_not_allowed', error: 'Method not allowed.' },
 	429: { type: 'rate_limit', error: 'Too many requests.' },
 	500: { type: 'server_error', error: 'Internal Server Error.' },
 	502: { type: 'server_error', error: 'Bad Gateway.' },

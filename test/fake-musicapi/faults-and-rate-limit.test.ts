@@ -47,6 +47,15 @@ describe('fake MusicAPI: fault injection and rate limit', () => {
 		expect(custom.text).toBe('plain failure');
 	});
 
+	it('a fault given a duration lapses after it (a storm of a given length), whatever uses are left', async () => {
+		const injected = Date.now();
+		fake.injectFault({ path: '/get-credits' }, { type: 'status', status: 429 }, Infinity, 1000);
+		expect((await get(fake, '/get-credits')).status).toBe(429);
+		expect((await get(fake, '/get-credits')).status).toBe(429);
+		await new Promise((resolve) => setTimeout(resolve, injected + 1050 - Date.now()));
+		expect((await get(fake, '/get-credits')).status).toBe(200);
+	});
+
 	it('matches method and regex paths, counts times, and Infinity lasts until cleared', async () => {
 		fake.injectFault({ method: 'POST', path: /^\/sonic\/task\// }, { type: 'status', status: 502 });
 		fake.injectFault({ path: /^\/sonic\/task\/.+/g }, { type: 'status', status: 504 }, Infinity);

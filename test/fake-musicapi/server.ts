@@ -36,7 +36,7 @@ export async function startFakeMusicApi(options: Partial<FakeOptions> = {}, list
 		options: state.options,
 		requests: state.requests,
 		deliveries: state.deliveries,
-		injectFault: (match, fault, times = 1) => state.faults.add(match, fault, times),
+		injectFault: (match, fault, times = 1, forMs) => state.faults.add(match, fault, times, forMs),
 		clearFaults: () => state.faults.clear(),
 		credits: (apiKey) => state.ledger.balance(apiKey ?? state.defaultApiKey),
 		setCredits: (credits, extraCredits = 0, apiKey) => state.ledger.set(apiKey ?? state.defaultApiKey, credits, extraCredits),

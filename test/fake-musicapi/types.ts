@@ -117,7 +117,8 @@ export interface Delivery {
 export type DeliveryInFlight = Omit<Delivery, 'status' | 'time'>;
 
 export type Fault =
-	| { type: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: number; body?: string }
+	/** 200 with a `body` stands for an answer of an undocumented shape; 404/405 for a host without the endpoint. */
+	| { type: 'status'; status: 200 | 404 | 405 | 429 | 500 | 502 | 503 | 504; retryAfter?: number; body?: string }
 	| { type: 'reset' }
 	| { type: 'slow'; delayMs: number }
 	| { type: 'malformed-json' }
@@ -143,7 +144,8 @@ export interface FakeMusicApi {
 	options: FakeOptions;
 	requests: LoggedRequest[];
 	deliveries: Delivery[];
-	injectFault(match: FaultMatch, fault: Fault, times?: number): void;
+	/** Applies `fault` to the next `times` matching requests; with `forMs`, only until that many ms (real time) from now. */
+	injectFault(match: FaultMatch, fault: Fault, times?: number, forMs?: number): void;
 	clearFaults(): void;
 	credits(apiKey?: string): CreditBalance;
 	setCredits(credits: number, extraCredits?: number, apiKey?: string): void;

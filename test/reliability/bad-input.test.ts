@@ -68,6 +68,7 @@ const BASE: Record<string, IDataObject> = {
 	'sonic:concat': { continueClipId: 'clip-1' },
 	'sonic:createWithPersona': { personaId: 'persona-1', ...SONG },
 	'sonic:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
+	'sonic:getBatch': { batchId: 'batch-1' },
 	'sonic:generateLyrics': { description: 'a song about rain' },
 	'sonic:alignedLyrics': { clipId: 'clip-1' },
 	'sonic:bpm': { clipId: 'clip-1' },
@@ -533,6 +534,7 @@ describe('node-wide number options given by an expression', () => {
 		expect(NODE_NUMBER_OPTIONS.map(([name]) => name).sort()).toEqual([
 			'requestOptions.interval',
 			'requestOptions.maxRetries',
+			'requestOptions.rateLimitWait',
 			'requestOptions.retryDelay',
 			'requestOptions.timeout',
 			'resultOptions.pollInterval',

@@ -46,7 +46,8 @@ describe('MusicAPI echoes the secrets in an error body', () => {
 
 	it('a 429 storm on a submit whose body echoes them: the rate-limit error is masked too', async () => {
 		rig().fake.injectFault({ method: 'POST', path: '/sonic/create' }, { type: 'status', status: 429, body: JSON.stringify({ type: 'rate_limit', error: ECHO }) }, Infinity);
-		const result = await runThroughRig(rig(), sonicBatch({ completion: 'submit', requestOptions: FAST }), { items: markedItems(1) });
+		// A 429 is waited out until Max Wait on Rate Limit: 1 s here.
+		const result = await runThroughRig(rig(), sonicBatch({ completion: 'submit', requestOptions: { ...FAST, rateLimitWait: 1 } }), { items: markedItems(1) });
 		expect(result.error?.message).toBe('MusicAPI rate limit reached: token *** / secret ***');
 		expectNoSecrets('error body echo (429, submit)', result).handled = true;
 	});

@@ -54,6 +54,7 @@ export function defineAsync(
 			/** Defaults to the dialect's task endpoint. */
 			pollPrefix?: string;
 			taskOptions?: NormalizeOptions;
+			batch?: AsyncOperation['batch'];
 			/** The submit may take this long (work done inside the call); the node's Request Timeout applies when longer. */
 			minTimeoutMs?: number;
 			checkSubmitAnswer?: AsyncOperation['checkSubmitAnswer'];
@@ -71,6 +72,7 @@ export function defineAsync(
 		endpoint: `POST ${spec.path}`,
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,
+		batch: spec.batch,
 		sourceClipField: spec.sourceClipField,
 		properties: properties(spec),
 		pollPath: (taskId) => taskPath(spec.dialect, taskId, spec.pollPrefix),

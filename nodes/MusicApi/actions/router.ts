@@ -4,9 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { callbackSecret, callbackUrl } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
-import { completionProperties, type CompletionMode } from '../descriptions/completionFields';
+import { completionProperties, readResultOptions } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { batchSubmitter } from '../jobs/batch';
 import { expectationsOf } from '../jobs/expectations';
 import { completionModeFor, finishJobs, type SubmittedJob } from '../jobs/finish';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
@@ -46,7 +47,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 function hintPinWhilePaying(fn: IExecuteFunctions, operation: Operation): void {
 	if (operation.credits === '0' || fn.getMode() !== 'manual') return;
 	fn.addExecutionHints({
-		message: `Each run of this step costs MusicAPI credits (${operation.credits}). While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
+		message: `Each run of this step costs MusicAPI credits: ${operation.credits}. While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
 		location: 'outputPane',
 	});
 }
@@ -133,13 +134,34 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 		}
 	}
 
+	// While waiting for results, a create refused with 429 is retried until the wait's own Timeout.
+	const deadline = mode === 'wait' ? Date.now() + readResultOptions(ctx.fn).timeoutMs : undefined;
 	const jobs: SubmittedJob[] = [];
-	for (const { itemIndex, request } of requests) {
-		try {
-			jobs.push(await submit(ctx, operation, itemIndex, request, mode));
-		} catch (error) {
-			if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
-			failed.set(itemIndex, errorItem(error, itemIndex));
+	const fail = (error: unknown, itemIndex: number) => {
+		if (!ctx.fn.continueOnFail()) throw withSubmittedJobs(asNodeError(ctx.fn.getNode(), error, itemIndex), jobs);
+		failed.set(itemIndex, errorItem(error as Error, itemIndex));
+	};
+	const batch = batchSubmitter(ctx, operation, mode);
+	const webhook = await webhookFor(ctx, mode);
+	for (const group of groupsOf(requests.map((r) => ({ ...r, request: { ...r.request, deadline } })), batch?.size ?? 1)) {
+		if (batch && group.length > 1) {
+			try {
+				const sent = await batch.submit(group, webhook);
+				if (sent) {
+					jobs.push(...sent);
+					continue;
+				}
+			} catch (error) {
+				for (const { itemIndex } of group) fail(error, itemIndex);
+				continue;
+			}
+		}
+		for (const { itemIndex, request } of group) {
+			try {
+				jobs.push(await submit(ctx, operation, itemIndex, request, webhook));
+			} catch (error) {
+				fail(error, itemIndex);
+			}
 		}
 	}
 
@@ -153,6 +175,12 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 		out.push(...(finished.get(i) ?? []).map((item) => (source ? { ...item, json: { ...item.json, sourceClipId: source } } : item)));
 	}
 	return out;
+}
+
+function groupsOf<T>(list: T[], size: number): T[][] {
+	const groups: T[][] = [];
+	for (let i = 0; i < list.length; i += size) groups.push(list.slice(i, i + size));
+	return groups;
 }
 
 /**
@@ -174,10 +202,9 @@ async function submit(
 	operation: AsyncOperation,
 	itemIndex: number,
 	request: ApiRequest,
-	mode: CompletionMode,
+	webhook: IDataObject | undefined,
 ): Promise<SubmittedJob> {
 	const body = { ...(request.body ?? {}) };
-	const webhook = await webhookFor(ctx, mode);
 	if (webhook) Object.assign(body, webhook);
 	const response = await ctx.client.request({ ...request, body }, itemIndex);
 	// The job's clock starts when MusicAPI accepted it; the scheduler learns job durations from it.

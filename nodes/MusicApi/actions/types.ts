@@ -48,6 +48,8 @@ export interface AsyncOperation extends OperationBase {
 	sourceClipField?: string;
 	/** Checks the item's input and builds the submit request; throws before anything is sent. */
 	buildRequest(ctx: OperationContext, itemIndex: number): ApiRequest;
+	/** An endpoint that takes many submits in one request (Batch Submit, opt-in). */
+	batch?: { path: string; maxItems: number };
 	/**
 	 * Reads what only this operation's submit answer can say before its task id is looked for (e.g. that an upload
 	 * inside the call failed); throws to fail the item.

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { batchSubmitOption } from './batchSubmit';
 import type { RequestSettings } from '../../shared/transport/MusicApiClient';
 
 /** Node-wide request behaviour; defaults suit MusicAPI's standard plan. */
@@ -10,6 +11,7 @@ export const requestOptionsProperty: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		batchSubmitOption,
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -17,7 +19,16 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 3,
 			description:
-				'Retries for rate limits, server errors and network failures. A create is only repeated when it certainly did not start a job.',
+				'Retries for server errors and network failures. A 429 (rate limit) is waited out instead and never counted here. A create is only repeated when it certainly did not start a job.',
+		},
+		{
+			displayName: 'Max Wait on Rate Limit (Seconds)',
+			name: 'rateLimitWait',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 600,
+			description:
+				'How long a request keeps trying while MusicAPI answers 429 (too many requests) before the node fails. A refused request created nothing and cost nothing. While waiting for results, the Timeout of the Result Options applies instead.',
 		},
 		{
 			displayName: 'Request Timeout (Seconds)',
@@ -42,7 +53,7 @@ export const requestOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0, numberPrecision: 2 },
 			default: 3,
 			description:
-				'Minimum gap between two requests of this execution. The standard plan allows 1 request per 3 s; lower it only if your plan allows more. 0 turns spacing off.',
+				'Minimum gap between two requests on this API key, shared by every execution of this n8n process that uses the key (MusicAPI counts per key). The standard plan allows 1 request per 3 s; lower it only if your plan allows more. 0 turns spacing off.',
 		},
 	],
 };
@@ -57,11 +68,13 @@ export function readRequestSettingsWith(getParameter: (name: string, fallback: u
 		timeout: number;
 		retryDelay: number;
 		interval: number;
+		rateLimitWait: number;
 	}>;
 	return {
 		maxRetries: given.maxRetries,
 		timeoutMs: given.timeout !== undefined ? given.timeout * 1000 : undefined,
 		retryDelayMs: given.retryDelay,
 		intervalMs: given.interval !== undefined ? given.interval * 1000 : undefined,
+		rateLimitWaitMs: given.rateLimitWait !== undefined ? given.rateLimitWait * 1000 : undefined,
 	};
 }

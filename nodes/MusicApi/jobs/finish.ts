@@ -24,9 +24,20 @@ export interface SubmittedJob {
  */
 export function completionModeFor(fn: IExecuteFunctions): CompletionMode {
 	const mode = readCompletionMode(fn);
-	if (mode !== 'callback' || !inToolCall(fn)) return mode;
-	fn.logger.warn(`MusicAPI: "${fn.getNode().name}" runs as an AI agent's tool, so "Wait for Callback" waits by polling instead`);
+	if (mode !== 'callback') return mode;
+	const reason = inToolCall(fn) ? "runs as an AI agent's tool" : cannotPark(fn) ? 'runs on an n8n without execution custom data (1.x)' : undefined;
+	if (!reason) return mode;
+	fn.logger.warn(`MusicAPI: "${fn.getNode().name}" ${reason}, so "Wait for Callback" waits by polling instead`);
 	return 'wait';
+}
+
+/**
+ * A parked batch is kept in the execution's custom data so that any process can resume it. n8n 1.x gives nodes no
+ * `customData`, and there a parked node resumed at once with its jobs still running (measured on 1.123.81), so the
+ * node polls instead of parking.
+ */
+function cannotPark(fn: IExecuteFunctions): boolean {
+	return (fn as Partial<Pick<IExecuteFunctions, 'customData'>>).customData === undefined;
 }
 
 /** A usable-as-tool node runs as `<type>Tool` under an agent (n8n's converted node type), or in a supply-data context. */

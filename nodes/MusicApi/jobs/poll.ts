@@ -5,6 +5,7 @@ import { asNodeError, sleepUnlessCancelled } from '../../shared/transport/nodeEr
 import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';
 import type { NormalizedTask, TaskDialect } from '../../shared/tasks/types';
 import type { MusicApiClient } from '../../shared/transport/MusicApiClient';
+import { JobBoard } from './board';
 
 export interface PendingTask {
 	itemIndex: number;
@@ -14,6 +15,8 @@ export interface PendingTask {
 	/** When the job was submitted (ms since epoch). */
 	submittedAt: number;
 	taskOptions?: NormalizeOptions;
+	/** Jobs of one family (one endpoint) take about as long as each other: they share what is learned. */
+	family?: string;
 }
 
 export interface WaitOptions {
@@ -31,11 +34,17 @@ export type TaskOutcome =
 /** Each unanswered poll stretches that task's interval by this much, up to MAX_STRETCH × the poll interval. */
 const STRETCH = 1.25;
 const MAX_STRETCH = 2;
+/** How often a task that waits for another execution's scout looks whether it may ask (no request is sent). */
+const RECHECKS_PER_INTERVAL = 4;
 
 /**
  * One scheduler for every pending task of an execution. It always polls the task that is due first, so the
  * request spacer (the rate limit) is spent where an answer is most likely; once one job has finished, the
  * observed job duration tells when the others will be ready, so most jobs are polled once or twice.
+ *
+ * The scout and the job duration are shared with every other execution on the same API key (JobBoard): twenty
+ * executions of one song each poll like one execution of twenty songs, instead of twenty scouts crowding the rate
+ * budget. Polls wait out 429s until this wait's deadline, since a refused poll is free to repeat.
  */
 export async function waitForTasks(
 	client: MusicApiClient,
@@ -44,6 +53,27 @@ export async function waitForTasks(
 ): Promise<TaskOutcome[]> {
 	const start = Date.now();
 	const deadline = start + options.timeoutMs;
+	const boards = new Map<string, JobBoard>();
+	const boardOf = (t: PendingTask) => {
+		const family = t.family ?? t.dialect;
+		let board = boards.get(family);
+		if (!board) boards.set(family, (board = new JobBoard(client.budget, family)));
+		return board;
+	};
+	try {
+		return await scheduleTasks(client, tasks, options, deadline, boardOf);
+	} finally {
+		for (const board of boards.values()) board.leave();
+	}
+}
+
+async function scheduleTasks(
+	client: MusicApiClient,
+	tasks: PendingTask[],
+	options: WaitOptions,
+	deadline: number,
+	boardOf: (t: PendingTask) => JobBoard,
+): Promise<TaskOutcome[]> {
 	const outcomes: TaskOutcome[] = [];
 	const state = tasks.map((t) => ({
 		...t,
@@ -54,39 +84,33 @@ export async function waitForTasks(
 		/** When this task last answered "not ready" (ms since epoch). */
 		lastMissAt: undefined as number | undefined,
 	}));
-	let expectedDurationMs: number | undefined;
-	/** When the first duration estimate was made (0: not yet). */
-	let estimatedAt = 0;
+	// Items of one execution submitted in the same millisecond still have a scout: the first item.
+	for (const t of state) boardOf(t).add(t, t.submittedAt + t.itemIndex / 1000);
 
 	// Until one job has finished, only the oldest pending job (the scout) is polled: the others would only
 	// repeat its "not ready". Afterwards a job is not worth asking about before the fastest finished job's
 	// duration has passed for it too.
-	const older = (a: (typeof state)[number], b: (typeof state)[number]) =>
-		a.submittedAt - b.submittedAt || a.itemIndex - b.itemIndex;
-	const scout = () => state.reduce((a, b) => (older(b, a) < 0 ? b : a));
-	const due = (t: (typeof state)[number]) =>
-		expectedDurationMs !== undefined
-			? Math.max(t.dueAt, t.submittedAt + expectedDurationMs)
-			: t === scout()
-				? t.dueAt
-				: Number.POSITIVE_INFINITY;
+	const due = (t: (typeof state)[number]) => {
+		const expected = boardOf(t).estimate();
+		if (expected !== undefined) return Math.max(t.dueAt, t.submittedAt + expected);
+		return boardOf(t).isScout(t) ? t.dueAt : Number.POSITIVE_INFINITY;
+	};
 
 	const poll = async (next: (typeof state)[number]): Promise<NormalizedTask | undefined> => {
 		next.polls++;
 		try {
-			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read' }, next.itemIndex);
+			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read', deadline }, next.itemIndex);
 			const task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
 			next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
 			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
 			if (task.state !== 'succeeded' && task.state !== 'failed') return undefined;
-			if (task.state === 'succeeded') {
+			// A poll held back by 429s says only that the job was done by the end of the storm: learn nothing from it.
+			if (task.state === 'succeeded' && !response.rateLimited) {
 				// It finished between its last "not ready" and now: the midpoint is the best guess of its duration.
 				const finishedBy = next.lastMissAt !== undefined ? (next.lastMissAt + Date.now()) / 2 : Date.now();
-				const took = finishedBy - next.submittedAt;
-				expectedDurationMs = expectedDurationMs === undefined ? took : Math.min(expectedDurationMs, took);
+				boardOf(next).learn(finishedBy - next.submittedAt);
 			}
 			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
-			if (estimatedAt === 0 && expectedDurationMs !== undefined) estimatedAt = Date.now();
 			return task;
 		} catch (error) {
 			if (client.cancelSignal?.aborted) throw asNodeError(client.node, error, next.itemIndex);
@@ -95,18 +119,30 @@ export async function waitForTasks(
 			return undefined;
 		}
 	};
-	const settled = (t: (typeof state)[number]) => outcomes.some((o) => o.taskId === t.taskId && o.itemIndex === t.itemIndex);
+	const settled = (t: (typeof state)[number]) => {
+		const done = outcomes.some((o) => o.taskId === t.taskId && o.itemIndex === t.itemIndex);
+		if (done) boardOf(t).remove(t);
+		return done;
+	};
 
 	while (state.length) {
 		state.sort((a, b) => due(a) - due(b));
 		const next = state[0];
 		const at = due(next);
+		if (at === Number.POSITIVE_INFINITY && Date.now() < deadline) {
+			// Another execution's job is the scout: look again soon whether it has learned the job time or ended.
+			const recheck = Math.min(options.pollIntervalMs / RECHECKS_PER_INTERVAL, deadline - Date.now());
+			await sleepUnlessCancelled(client.node, recheck, client.cancelSignal);
+			continue;
+		}
 		if (at >= deadline) break;
 		if (at > Date.now()) await sleepUnlessCancelled(client.node, at - Date.now(), client.cancelSignal);
 		state.shift();
 		await poll(next);
 		if (settled(next)) continue;
-		const firstMissSinceEstimate = expectedDurationMs !== undefined && (next.lastMissAt ?? 0) < estimatedAt;
+		const board = boardOf(next);
+		const expectedDurationMs = board.estimate();
+		const firstMissSinceEstimate = expectedDurationMs !== undefined && (next.lastMissAt ?? 0) < board.estimatedAt;
 		next.lastMissAt = Date.now();
 		if (expectedDurationMs === undefined) {
 			// The scout measures the job duration every other task will be scheduled by: it is asked twice per
@@ -141,7 +177,7 @@ export async function waitForTasks(
 
 /** The scheduler's view of submitted jobs. */
 export function pendingTasks(
-	operation: { dialect: TaskDialect; pollPath(taskId: string): string; taskOptions?: NormalizeOptions },
+	operation: { dialect: TaskDialect; pollPath(taskId: string): string; taskOptions?: NormalizeOptions; endpoint?: string },
 	jobs: Array<{ itemIndex: number; taskId: string; submittedAt: number }>,
 ): PendingTask[] {
 	return jobs.map((job) => ({
@@ -151,5 +187,6 @@ export function pendingTasks(
 		pollPath: operation.pollPath(job.taskId),
 		submittedAt: job.submittedAt,
 		taskOptions: operation.taskOptions,
+		family: operation.endpoint,
 	}));
 }

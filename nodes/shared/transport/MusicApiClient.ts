@@ -13,6 +13,7 @@ import {
 	isFinalTaskTimeout,
 	mapHttpError,
 	mapNetworkError,
+	rateLimitOutlasted,
 	networkErrorCode,
 	neverReachedServer,
 	redact,
@@ -20,21 +21,28 @@ import {
 	unconfirmedSubmitError,
 	type MappedApiError,
 } from './errors';
-import { spacerFor, type RequestSpacer } from './RequestSpacer';
+import { budgetKey, spacerFor, type RequestSpacer } from './RequestSpacer';
 
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
 export { CREDENTIAL_NAME } from '../constants';
+import { parseBody, requestId, retryAfterMs } from './responseParts';
+export { retryAfterMs } from './responseParts';
 
 export type ApiContext = IExecuteFunctions | IWebhookFunctions;
 
 export interface RequestSettings {
-	/** Retries after the first attempt, for the failures that may be retried. */
+	/** Retries after the first attempt, for the failures that may be retried (a 429 is not one: see below). */
 	maxRetries: number;
-	/** Minimum gap between two requests of one execution; 0 turns spacing off. */
+	/** Minimum gap between two requests on this API key (all executions of the process); 0 turns spacing off. */
 	intervalMs: number;
 	/** First backoff; doubles each retry (with jitter), capped at 60 s. */
 	retryDelayMs: number;
 	timeoutMs: number;
+	/**
+	 * How long a request keeps waiting out 429s when the operation has no deadline of its own (a request that
+	 * belongs to a wait for results carries that wait's deadline instead).
+	 */
+	rateLimitWaitMs: number;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
@@ -42,6 +50,7 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	intervalMs: 3000,
 	retryDelayMs: 1000,
 	timeoutMs: 60_000,
+	rateLimitWaitMs: 10 * 60_000,
 };
 
 export interface ApiRequest {
@@ -57,12 +66,19 @@ export interface ApiRequest {
 	kind: 'submit' | 'read';
 	/** Overrides the node's request timeout (the sync upload takes ~20 s). Any 2xx answer counts as success. */
 	timeoutMs?: number;
+	/**
+	 * The operation's own deadline (ms since epoch), e.g. the end of a wait for results: until then a 429 is
+	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
+	 */
+	deadline?: number;
 }
 
 export interface ApiResponse {
 	statusCode: number;
 	body: unknown;
 	headers: Record<string, unknown>;
+	/** Set when MusicAPI refused the request with 429 before answering it: the answer came late. */
+	rateLimited?: boolean;
 }
 
 interface Attempt {
@@ -73,7 +89,13 @@ interface Attempt {
 
 /**
  * The one place that talks HTTP to MusicAPI: base URL and auth from the credential (n8n injects the bearer
- * token), request spacing, retries with backoff and Retry-After, and the single error mapping of docs/reliability.md.
+ * token), request spacing shared per API key, retries with backoff and Retry-After, and the single error
+ * mapping of docs/reliability.md.
+ *
+ * A 429 means the request was not served: a refused create created nothing and a refused read is free to
+ * repeat. So 429s are waited out (Retry-After, else backoff) until the operation's deadline and never use up
+ * the retries meant for real failures — giving up after three would turn a busy minute into failed runs and,
+ * for polls, into paid songs the workflow never receives.
  */
 export class MusicApiClient {
 	private constructor(
@@ -82,6 +104,8 @@ export class MusicApiClient {
 		private readonly secrets: string[],
 		readonly settings: RequestSettings,
 		private readonly spacer: RequestSpacer,
+		/** Names the rate budget (a hash of the key, and the host) for what else is shared per key. */
+		readonly budget: string,
 	) {}
 
 	static async create(ctx: ApiContext, settings: Partial<RequestSettings> = {}): Promise<MusicApiClient> {
@@ -91,8 +115,9 @@ export class MusicApiClient {
 			(s): s is string => typeof s === 'string' && s !== '',
 		);
 		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
-		const spacer = spacerFor(`${ctx.getExecutionId() ?? 'manual'}|${baseUrl}`, merged.intervalMs);
-		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacer);
+		// MusicAPI limits requests per key, so every execution using this key on this host shares one budget.
+		const apiKey = String(credentials.apiKey ?? '');
+		return new MusicApiClient(ctx, baseUrl, secrets, merged, spacerFor(apiKey, baseUrl), budgetKey(apiKey, baseUrl));
 	}
 
 	/** Masks one more secret in everything this client returns, throws and logs (callback mode's derived secret). */
@@ -114,33 +139,45 @@ export class MusicApiClient {
 	 */
 	async request(req: ApiRequest, itemIndex = 0): Promise<ApiResponse> {
 		const where = { method: req.method, path: req.path };
-		for (let attempt = 0; ; attempt++) {
-			await this.spacer.acquire(this.cancelSignal).catch((error: unknown) => {
+		const firstAt = Date.now();
+		const deadline = req.deadline ?? firstAt + this.settings.rateLimitWaitMs;
+		const { intervalMs } = this.settings;
+		let failures = 0;
+		let refusals = 0;
+		for (;;) {
+			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
-			const result = await this.send(req).finally(() => this.spacer.release());
-			const canRetry = attempt < this.settings.maxRetries;
+			const result = await this.send(req).finally(() => this.spacer.release(ticket));
+			const canRetry = failures < this.settings.maxRetries;
 			const { response } = result;
 
 			const final = req.kind === 'read' && response !== undefined && isFinalTaskTimeout(response.statusCode, response.body);
 			if (response && ((response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) || final)) {
-				return { ...response, body: redactDeep(response.body, this.secrets) };
+				return { ...response, body: redactDeep(response.body, this.secrets), ...(refusals ? { rateLimited: true } : {}) };
 			}
 
 			if (response?.statusCode === 429) {
-				const wait = retryAfterMs(response.headers) ?? this.backoff(attempt);
-				if (canRetry) {
-					this.spacer.pushBack(wait);
-					this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
-					continue;
+				refusals++;
+				const left = deadline - Date.now();
+				if (left <= 0) {
+					const mapped = mapHttpError(429, response.body, where);
+					throw this.error(rateLimitOutlasted(mapped, refusals, Date.now() - firstAt), itemIndex);
 				}
-				throw this.error(mapHttpError(429, response.body, where), itemIndex);
+				// Retry-After 0 (or none) must not turn a storm into a tight loop.
+				const told = retryAfterMs(response.headers) ?? this.backoff(refusals - 1);
+				const wait = Math.min(Math.max(told, this.settings.retryDelayMs), left);
+				// The whole key waits: the next request of any execution would only be refused too.
+				this.spacer.pushBack(wait);
+				this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
+				continue;
 			}
 
 			const retriable = this.isRetriable(req, result);
 			if (retriable && canRetry) {
-				const wait = this.backoff(attempt);
-				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${attempt + 1} in ${wait} ms`);
+				const wait = this.backoff(failures);
+				failures++;
+				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${failures} in ${wait} ms`);
 				await sleepUnlessCancelled(this.node, wait, this.cancelSignal);
 				continue;
 			}
@@ -236,35 +273,6 @@ export class MusicApiClient {
 
 function definedOnly<T extends object>(value: Partial<T>): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
-}
-
-function parseBody(body: unknown): { value: unknown; ok: boolean } {
-	if (typeof body !== 'string') return { value: body, ok: true };
-	if (body.trim() === '') return { value: undefined, ok: true };
-	try {
-		return { value: JSON.parse(body), ok: true };
-	} catch {
-		return { value: body, ok: false };
-	}
-}
-
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	return typeof value === 'string' ? value : Array.isArray(value) ? String(value[0]) : undefined;
-}
-
-/** Retry-After in seconds or as an HTTP date. */
-export function retryAfterMs(headers: Record<string, unknown>): number | undefined {
-	const value = header(headers, 'retry-after');
-	if (!value) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function requestId(headers: Record<string, unknown>): string | undefined {
-	return header(headers, 'x-request-id') ?? header(headers, 'request-id');
 }
 
 function describe(result: Attempt): string {

@@ -1,55 +1,200 @@
+import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
+/** A create (billable, starts a job) or a read (polls, GETs). */
+export type RequestKind = 'submit' | 'read';
+
+interface Waiter {
+	kind: RequestKind;
+	intervalMs: number;
+	resolve: (ticket: Ticket) => void;
+	reject: (error: unknown) => void;
+}
+
+/** A request that left and has not been answered yet. */
+export interface Ticket {
+	departedAt: number;
+	intervalMs: number;
+}
+
 /**
- * Spaces requests so that no two reach MusicAPI closer than `intervalMs` apart (MusicAPI's standard plan allows
- * one request per 3 s). Slots are handed out in call order, so concurrent callers queue fairly. A 429's Retry-After
- * pushes every later slot back: one rate-limit answer slows the whole execution, not just the request that got it.
+ * Spaces the requests that share one MusicAPI rate budget (the standard plan allows one request per 3 s per key)
+ * so that no two reach MusicAPI closer than the interval apart, whichever execution sends them.
+ *
+ * Waiting requests queue by kind, and when both kinds wait the slots alternate between them: a burst of new
+ * executions (submits) cannot starve the polls of older ones, nor a crowd of polls the submits. Within a kind,
+ * first come first served. A 429's Retry-After pushes every later slot back, for every execution on the key.
+ *
+ * The server counts arrivals, and the time between a slot and the request reaching MusicAPI varies (n8n loads
+ * the credential, a busy process delays the write, connections are set up): two requests a bare interval apart
+ * can arrive closer. So the next request also waits for the answer to the one before — an answer proves the
+ * arrival — and an interval after it; only a request unanswered for long (a slow upload) stops blocking the key.
  */
 export class RequestSpacer {
-	private nextSlot = 0;
+	/** Nothing leaves before this (previous requests' intervals, Retry-After). */
+	private readyAt = 0;
+	/** The last departure or answer; a request leaves no sooner than its own interval after it. */
+	private lastAt = 0;
+	private readonly queues: Record<RequestKind, Waiter[]> = { submit: [], read: [] };
+	private lastServed: RequestKind = 'read';
+	private pump?: AbortController;
+	/** The pump's current sleep; cut short when an answer may let the next request leave sooner. */
+	private nap?: AbortController;
+	private readonly inFlight = new Set<Ticket>();
 
 	lastUsed = Date.now();
 
-	constructor(public intervalMs: number) {}
-
-	async acquire(signal?: AbortSignal): Promise<void> {
-		const now = Date.now();
-		this.lastUsed = now;
-		const slot = Math.max(now, this.nextSlot);
-		this.nextSlot = slot + this.intervalMs;
-		if (slot > now) await sleep(slot - now, signal);
+	/**
+	 * Resolves when this request may leave; `intervalMs` is the gap the caller's settings ask for. Hand the
+	 * ticket back to release() when the answer (or failure) arrives.
+	 */
+	async acquire(kind: RequestKind, intervalMs: number, signal?: AbortSignal): Promise<Ticket> {
+		this.lastUsed = Date.now();
+		signal?.throwIfAborted();
+		if (this.waiting === 0 && Date.now() >= this.earliest(intervalMs)) {
+			return this.depart(kind, intervalMs);
+		}
+		return await new Promise<Ticket>((resolve, reject) => {
+			const waiter: Waiter = { kind, intervalMs, resolve, reject };
+			const onAbort = () => {
+				this.remove(waiter);
+				reject(signal?.reason ?? new Error('aborted'));
+			};
+			waiter.resolve = (ticket) => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve(ticket);
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+			this.queues[kind].push(waiter);
+			if (!this.pump) void this.run();
+		});
 	}
 
-	/**
-	 * Called when an answer arrives. The server counts arrivals, not departures, and a request may spend a while
-	 * in flight (connection set-up, a slow network): the next one leaves a full interval after this answer, so no
-	 * two requests can arrive closer than the interval, however their travel times differ.
-	 */
-	release(): void {
-		this.pushBack(this.intervalMs);
+	/** Called when the answer (or a failure) arrives: the next request leaves a full interval after it. */
+	release(ticket: Ticket): void {
+		const now = Date.now();
+		this.inFlight.delete(ticket);
+		this.lastUsed = now;
+		this.lastAt = Math.max(this.lastAt, now);
+		this.readyAt = Math.max(this.readyAt, now + ticket.intervalMs);
+		this.nap?.abort();
 	}
 
 	/** Nothing may leave before `ms` from now. */
 	pushBack(ms: number): void {
-		this.nextSlot = Math.max(this.nextSlot, Date.now() + ms);
+		this.readyAt = Math.max(this.readyAt, Date.now() + ms);
+	}
+
+	get waiting(): number {
+		return this.queues.submit.length + this.queues.read.length;
+	}
+
+	private earliest(intervalMs: number): number {
+		let earliest = Math.max(this.readyAt, this.lastAt + intervalMs);
+		if (intervalMs > 0) {
+			for (const ticket of this.inFlight) earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));
+		}
+		return earliest;
+	}
+
+	private depart(kind: RequestKind, intervalMs: number): Ticket {
+		const now = Date.now();
+		this.lastServed = kind;
+		this.lastAt = now;
+		this.readyAt = Math.max(this.readyAt, now + intervalMs);
+		const ticket = { departedAt: now, intervalMs };
+		this.inFlight.add(ticket);
+		return ticket;
+	}
+
+	/** The waiter whose turn it is: the other kind than last time, when both kinds wait. */
+	private next(): Waiter | undefined {
+		const other: RequestKind = this.lastServed === 'submit' ? 'read' : 'submit';
+		return this.queues[other][0] ?? this.queues[this.lastServed][0];
+	}
+
+	private remove(waiter: Waiter): void {
+		const queue = this.queues[waiter.kind];
+		const at = queue.indexOf(waiter);
+		if (at >= 0) queue.splice(at, 1);
+		// Nobody left to serve: stop sleeping, so no timer outlives the last cancelled execution.
+		if (this.waiting === 0) this.pump?.abort();
+	}
+
+	/** Hands out slots one at a time until nobody waits. */
+	private async run(): Promise<void> {
+		const pump = new AbortController();
+		this.pump = pump;
+		try {
+			for (let waiter = this.next(); waiter; waiter = this.next()) {
+				const wait = this.earliest(waiter.intervalMs) - Date.now();
+				// An answer or a Retry-After may move the slot while we sleep: look again after waking.
+				if (wait > 0) {
+					await this.doze(wait, pump.signal);
+					continue;
+				}
+				this.remove(waiter);
+				waiter.resolve(this.depart(waiter.kind, waiter.intervalMs));
+			}
+		} catch {
+			// Aborted: every waiter left.
+		} finally {
+			if (this.pump === pump) this.pump = undefined;
+		}
+	}
+
+	/** Sleeps `ms`, or less when an answer arrives; throws only when the pump is stopped. */
+	private async doze(ms: number, stop: AbortSignal): Promise<void> {
+		const nap = new AbortController();
+		this.nap = nap;
+		const onStop = () => nap.abort();
+		stop.addEventListener('abort', onStop, { once: true });
+		try {
+			await sleep(ms, nap.signal).catch(() => undefined);
+		} finally {
+			stop.removeEventListener('abort', onStop);
+			if (this.nap === nap) this.nap = undefined;
+		}
+		stop.throwIfAborted();
 	}
 }
 
-const IDLE_MS = 30 * 60 * 1000;
+/**
+ * How long an unanswered request holds the key: long enough to cover any delay before it reaches MusicAPI (a busy
+ * n8n can stall a second or more before the request leaves), short enough that a 20-second upload does not stall
+ * every other execution for all of it.
+ */
+function answerWaitMs(intervalMs: number): number {
+	return Math.max(4 * intervalMs, 5000);
+}
+
+/** Budgets unused this long are dropped, so a long-running n8n does not accumulate them. */
+const IDLE_MS = 10 * 60 * 1000;
 const spacers = new Map<string, RequestSpacer>();
 
 /**
- * One spacer per execution (and API host): every MusicAPI node and item of one run shares the budget. Idle
- * spacers are dropped so a long-running n8n does not accumulate them.
+ * The budget of one API key on one MusicAPI host, shared by every execution of this n8n process (module state
+ * lives as long as the process). Keyed by a hash: the key itself is never kept outside the credential.
  */
-export function spacerFor(key: string, intervalMs: number): RequestSpacer {
+export function spacerFor(apiKey: string, baseUrl: string): RequestSpacer {
 	const now = Date.now();
-	for (const [k, spacer] of spacers) if (now - spacer.lastUsed > IDLE_MS) spacers.delete(k);
+	for (const [k, spacer] of spacers) {
+		if (now - spacer.lastUsed > IDLE_MS && spacer.waiting === 0) spacers.delete(k);
+	}
+	const key = budgetKey(apiKey, baseUrl);
 	let spacer = spacers.get(key);
 	if (!spacer) {
-		spacer = new RequestSpacer(intervalMs);
+		spacer = new RequestSpacer();
 		spacers.set(key, spacer);
 	}
-	spacer.intervalMs = intervalMs;
 	return spacer;
+}
+
+export function budgetKey(apiKey: string, baseUrl: string): string {
+	return `${createHash('sha256').update(apiKey).digest('hex').slice(0, 32)}|${baseUrl}`;
+}
+
+/** How many budgets are kept (for tests of the idle clean-up). */
+export function budgetCount(): number {
+	return spacers.size;
 }

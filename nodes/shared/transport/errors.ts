@@ -108,8 +108,7 @@ export function mapHttpError(
 			...base,
 			kind: 'rate_limit',
 			message: `MusicAPI rate limit reached${said}`,
-			description:
-				'Retries were exhausted. Raise "Seconds Between Requests" in the node options (the standard plan allows 1 request per 3 s), or ask MusicAPI for a higher limit.',
+			description: RATE_LIMIT_REMEDY,
 		};
 	}
 	if (statusCode >= 500) {
@@ -127,6 +126,22 @@ export function mapHttpError(
 		message: `MusicAPI rejected the request${said || ` (HTTP ${statusCode})`}`,
 		description:
 			'Fix the field the message names and run again. Rejected requests are not charged.',
+	};
+}
+
+const RATE_LIMIT_REMEDY =
+	'A refused request created nothing and cost nothing. Run fewer executions at once on this API key, raise "Seconds Between Requests" in the node options (the standard plan allows 1 request per 3 s; every execution on the key shares it), or ask MusicAPI for a higher limit.';
+
+/**
+ * A 429 that outlasted the operation's time: the requests were refused for that long, not retried a few times
+ * and dropped. Says how long, so the user can tell a storm from a misconfigured interval.
+ */
+export function rateLimitOutlasted(mapped: MappedApiError, refusals: number, waitedMs: number): MappedApiError {
+	const seconds = Math.round(waitedMs / 1000);
+	return {
+		...mapped,
+		description: `MusicAPI answered 429 (too many requests) ${refusals} time(s) over ${seconds} s, until this operation's time ran out. ${RATE_LIMIT_REMEDY}`,
+		details: { ...mapped.details, refusals, waitedSeconds: seconds },
 	};
 }
 

@@ -100,3 +100,19 @@ export function chain(...names: string[]): Record<string, { main: Array<Array<{ 
 	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return connections;
 }
+
+/**
+ * Webhook (answers with the last node) → MusicAPI Sonic Create, waited for: one song per webhook call, the prompt
+ * taken from the call's body. For many executions started at once on one key (issue 15).
+ */
+export function songPerCallWorkflow(credential: Credential, path: string, intervalS: number) {
+	const song = musicApiNode(
+		credential,
+		sonicCreateParameters('={{ $json.body.prompt }}', {
+			completion: 'wait',
+			resultOptions: { pollInterval: 1, timeout: 5, downloadAudio: false },
+			requestOptions: { interval: intervalS, retryDelay: 1000, maxRetries: 3 },
+		}),
+	);
+	return { name: `song per call ${path}`, nodes: [webhookNode(path, { responseMode: 'lastNode' }), song], connections: chain('Webhook', 'MusicAPI') };
+}

@@ -3,8 +3,8 @@
  * HTTP (no nock), real credential authentication, n8n-core's BinaryDataService and
  * cancellation, and captured logs. See runNode / runWorkflow.
  */
-export { runNode } from './run-node';
-export { runWorkflow } from './run-workflow';
+export { runNode, runNodesAtOnce } from './run-node';
+export { runWorkflow, runWorkflowsAtOnce } from './run-workflow';
 export { START_NODE_TYPE, HarnessStart } from './node-types';
 export type { LogEntry, LogLevel } from './capture-logger';
 export type {

@@ -1,8 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { HarnessNodeTypes, START_NODE_TYPE } from './node-types';
-import { runWorkflow } from './run-workflow';
-import type { HarnessResult, RunNodeOptions } from './types';
+import { runWorkflow, runWorkflowsAtOnce } from './run-workflow';
+import type { HarnessResult, RunNodeOptions, RunWorkflowOptions } from './types';
 
 const START_NODE_NAME = 'Harness Start';
 
@@ -11,6 +11,15 @@ const START_NODE_NAME = 'Harness Start';
  * stand-in) emits `items` into the node under test, and its output is the result.
  */
 export async function runNode(options: RunNodeOptions): Promise<HarnessResult> {
+	return await runWorkflow(asWorkflow(options));
+}
+
+/** Several single-node executions at once (see runWorkflowsAtOnce). */
+export async function runNodesAtOnce(list: RunNodeOptions[]): Promise<HarnessResult[]> {
+	return await runWorkflowsAtOnce(list.map(asWorkflow));
+}
+
+function asWorkflow(options: RunNodeOptions): RunWorkflowOptions {
 	const { node, ...common } = options;
 	// Resolved up front so the connection below uses the name the node will actually get.
 	const { description } = new HarnessNodeTypes(options.nodeTypes).getByNameAndVersion(
@@ -20,7 +29,7 @@ export async function runNode(options: RunNodeOptions): Promise<HarnessResult> {
 	const name = node.name ?? description.defaults.name ?? description.displayName;
 	if (name === START_NODE_NAME) throw new Error(`Harness: "${START_NODE_NAME}" is reserved`);
 
-	return await runWorkflow({
+	return {
 		...common,
 		workflow: {
 			nodes: [{ name: START_NODE_NAME, type: START_NODE_TYPE, typeVersion: 1 }, { ...node, name }],
@@ -32,5 +41,5 @@ export async function runNode(options: RunNodeOptions): Promise<HarnessResult> {
 		},
 		startNode: START_NODE_NAME,
 		resultNode: name,
-	});
+	};
 }

@@ -11,6 +11,7 @@ const fake = useFakeMusicApi();
  * test with its name, so a new operation gets a sample when it is added.
  */
 const TASK_ID = 'a task this test starts first';
+const BATCH_ID = 'a batch this test submits first';
 
 const SAMPLES: IDataObject = {
 	taskId: TASK_ID,
@@ -33,6 +34,7 @@ const SAMPLES: IDataObject = {
 	sound: 'calm piano ambient',
 	description: 'calm lo-fi beat',
 	shareLink: 'https://example.com/share/1',
+	batchId: BATCH_ID,
 };
 
 /**
@@ -76,17 +78,30 @@ async function startedTaskId(resource: string, operation: string): Promise<strin
 	return taskId;
 }
 
+/** Get Batch reads a batch: two songs are submitted through Batch Submit first. */
+async function submittedBatchId(): Promise<string> {
+	const submitted = await runMusicApi(
+		fake(),
+		{ ...defaultsWithRequired('sonic', 'create'), completion: 'submit', requestOptions: { batchSubmit: true } },
+		{ items: [{}, {}] },
+	);
+	const batchId = submitted.items[0]?.json.batchId;
+	if (typeof batchId !== 'string') throw new Error(`Batch Submit gave no batch id: ${JSON.stringify(submitted.items[0]?.json)}`);
+	return batchId;
+}
+
 describe('Every operation with its defaults and only its required fields', () => {
 	const operations = allOperations();
 
 	it('covers every operation of every resource', () => {
 		expect(operations.length).toBe(RESOURCES.flatMap((r) => r.operations).length);
-		expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['Sonic → Create a Song', 'Sonic → Add Vocals', 'Credits → Get']));
+		expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['Sonic → Create a Song', 'Sonic → Add Vocals', 'Account → Get Credits']));
 	});
 
 	it.each(operations)('$name is accepted by MusicAPI', async ({ resource, operation }) => {
 		const parameters = defaultsWithRequired(resource, operation);
 		if (parameters.taskId === TASK_ID) parameters.taskId = await startedTaskId(resource, operation);
+		if (parameters.batchId === BATCH_ID) parameters.batchId = await submittedBatchId();
 		const before = fake().requests.length;
 		const result = await runMusicApi(fake(), { ...parameters, completion: 'submit' });
 		const answers = fake().requests.slice(before).map((r) => `${r.method} ${r.path} → ${r.status}`);

@@ -74,7 +74,7 @@ describe('Building step by step', () => {
 
 	it('suggests pinning the output after a paid manual run', async () => {
 		const result = await runMusicApi(fake(), sonic('create', { gptDescriptionPrompt: 'x' }));
-		expect(hintsOf(result)).toEqual([expect.stringMatching(/costs MusicAPI credits \(15\).*pin this output/)]);
+		expect(hintsOf(result)).toEqual([expect.stringMatching(/costs MusicAPI credits: 20 .*pin this output/)]);
 	});
 
 	it('says nothing about pinning where a run is free', async () => {

@@ -33,13 +33,25 @@ describe('transport: reads are retried', () => {
 		expect(result.logs.join('\n')).toMatch(/rate limit on GET \/get-credits; retrying in 1000 ms/);
 	});
 
-	it('gives up after Max Retries on a 429 storm with a rate-limit error', async () => {
+	it('waits out a 429 storm beyond Max Retries until Max Wait on Rate Limit, then a rate-limit error saying how long', async () => {
 		fake().injectFault({ method: 'GET', path: '/get-credits' }, { type: 'status', status: 429 }, Infinity);
-		const result = await runMusicApi(fake(), { ...credits, requestOptions: { maxRetries: 2 } });
+		const started = Date.now();
+		const result = await runMusicApi(fake(), { ...credits, requestOptions: { maxRetries: 2, rateLimitWait: 1 } });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
 		expect(result.error?.message).toMatch(/rate limit reached/);
-		expect(result.error?.description).toMatch(/Seconds Between Requests/);
-		expect(fake().requestsTo('GET', '/get-credits')).toHaveLength(3);
+		expect(result.error?.description).toMatch(/answered 429 \(too many requests\) \d+ time\(s\) over \d+ s.*Seconds Between Requests/);
+		// A 429 is not a failure that uses up the retries: far more than 1 + Max Retries requests were sent.
+		expect(fake().requestsTo('GET', '/get-credits').length).toBeGreaterThan(3);
 		noSecrets(result);
+	});
+
+	it('a 429 storm shorter than the wait: the request gets through, however many 429s it met', async () => {
+		fake().injectFault({ method: 'GET', path: '/get-credits' }, { type: 'status', status: 429 }, Infinity, 500);
+		const result = await runMusicApi(fake(), { ...credits, requestOptions: { maxRetries: 0 } });
+		expect(result.error).toBeUndefined();
+		const statuses = fake().requestsTo('GET', '/get-credits').map((r) => r.status);
+		expect(statuses.at(-1)).toBe(200);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(1);
 	});
 
 	it.each([

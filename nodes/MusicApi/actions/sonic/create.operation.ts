@@ -154,6 +154,8 @@ export const create = defineSong({
 	credits: '20 (15 before 2026-10)',
 	fields: [...fields],
 	extraProperties: [legacyNotice],
+	// Newest official site: up to 10 create bodies per request (contract §3.4); opt-in, beta.
+	batch: { path: '/sonic/batch', maxItems: 10 },
 	optional,
 	onlyFor: ONLY_FOR,
 });

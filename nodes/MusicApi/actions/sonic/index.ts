@@ -4,6 +4,7 @@ import { addVocals } from './addVocals.operation';
 import { concat } from './concat.operation';
 import { cover } from './cover.operation';
 import { create } from './create.operation';
+import { getBatch } from './getBatch.operation';
 import { createWithPersona } from './createWithPersona.operation';
 import { extend } from './extend.operation';
 import { getTask } from './getTask.operation';
@@ -19,5 +20,5 @@ export const sonic: ResourceDefinition = {
 	name: 'Sonic',
 	description: 'Vocal and instrumental songs, lyrics, stems, WAV, MIDI and voice tools',
 	defaultOperation: 'create',
-	operations: [...songs, getTask, ...sonicUtilities, ...sonicTools].sort((a, b) => a.name.localeCompare(b.name)),
+	operations: [...songs, getTask, getBatch, ...sonicUtilities, ...sonicTools].sort((a, b) => a.name.localeCompare(b.name)),
 };

@@ -31,6 +31,8 @@ export interface SongSpec {
 	onlyFor?: Record<string, { label: string; types: string[] }>;
 	/** A check across fields: the field's label and what is wrong, or nothing. */
 	check?(body: IDataObject): { field: string; problem: string } | undefined;
+	/** An endpoint that takes many of these submits in one request (Batch Submit, opt-in). */
+	batch?: AsyncOperation['batch'];
 }
 
 export function defineSong(spec: SongSpec): AsyncOperation {

@@ -12,6 +12,8 @@ const POLL_PREFIX = '/suno/clip/';
 export const create: AsyncOperation = {
 	...sonicCreate,
 	name: 'Create',
+	// The batch endpoint exists on the Sonic path only.
+	batch: undefined,
 	action: 'Create a song on the legacy Suno path',
 	description: 'Legacy alias of Sonic Create with the same fields and prices (new song 20 credits since 2026-10, others 15; concat 2)',
 	endpoint: `POST ${PATH}`,

@@ -113,8 +113,8 @@ describe('The action list', () => {
 			]),
 		);
 		expect(actions.filter((a) => /legacy|suno|riffusion|studio|nuro/i.test(a))).toEqual([]);
-		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents joined.
-		expect(actions).toHaveLength(30);
+		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents and Get Batch joined.
+		expect(actions).toHaveLength(31);
 	});
 
 	it('keeps the legacy resources, last, with their operations in the Operation dropdown', () => {

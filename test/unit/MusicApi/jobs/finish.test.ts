@@ -3,7 +3,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { completionModeFor } from '../../../../nodes/MusicApi/jobs/finish';
 
-function fn(mode: string, type: string, isToolExecution?: boolean) {
+function fn(mode: string, type: string, isToolExecution?: boolean, customData: object | null = {}) {
 	const warn = jest.fn();
 	return {
 		warn,
@@ -11,6 +11,7 @@ function fn(mode: string, type: string, isToolExecution?: boolean) {
 			getNodeParameter: () => mode,
 			getNode: () => ({ name: 'MusicAPI', type }),
 			logger: { warn },
+			...(customData === null ? {} : { customData }),
 			...(isToolExecution === undefined ? {} : { isToolExecution: () => isToolExecution }),
 		} as unknown as IExecuteFunctions,
 	};
@@ -30,6 +31,12 @@ describe('completionModeFor', () => {
 		const { fn: f, warn } = fn('callback', type, isTool);
 		expect(completionModeFor(f)).toBe('wait');
 		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/AI agent's tool.*polling/));
+	});
+
+	it('falls back to polling on an n8n without execution custom data (1.x), with a log line', () => {
+		const { fn: f, warn } = fn('callback', 'n8n-nodes-musicapi.musicApi', false, null);
+		expect(completionModeFor(f)).toBe('wait');
+		expect(warn).toHaveBeenCalledWith(expect.stringMatching(/without execution custom data.*polling/));
 	});
 
 	it('leaves the other modes alone', () => {

@@ -2,14 +2,20 @@ import type { MusicApiClient } from '../../../../nodes/shared/transport/MusicApi
 import { waitForTasks, type PendingTask } from '../../../../nodes/MusicApi/jobs/poll';
 
 /** A stand-in client whose sonic tasks finish `latencyMs` after submission. */
-function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string } = {}) {
+let budgets = 0;
+
+/** Clients on one budget stand for executions on one API key; each test has its own unless it passes one. */
+function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string; budget?: string } = {}) {
 	const polls: Record<string, number> = {};
+	const firstPollAt: Record<string, number> = {};
 	const client = {
+		budget: opts.budget ?? `budget-${++budgets}`,
 		cancelSignal: undefined as AbortSignal | undefined,
 		node: { name: 'MusicAPI' },
 		async request(req: { path: string }) {
 			const taskId = req.path.split('/').pop() as string;
 			polls[taskId] = (polls[taskId] ?? 0) + 1;
+			firstPollAt[taskId] ??= Date.now();
 			if (opts.failPoll === taskId) throw Object.assign(new Error('task not found.'), { description: 'lost' });
 			if (Date.now() < finishAt[taskId]) return { statusCode: 202, body: { type: 'not_ready' }, headers: {} };
 			return {
@@ -19,7 +25,7 @@ function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string 
 			};
 		},
 	};
-	return { client: client as unknown as MusicApiClient, polls };
+	return { client: client as unknown as MusicApiClient, polls, firstPollAt };
 }
 
 function tasks(ids: string[], submittedAt: number): PendingTask[] {
@@ -73,5 +79,22 @@ describe('waitForTasks', () => {
 		await waitForTasks(client, tasks(['t'], now), { pollIntervalMs: 10, timeoutMs: 2000, log: (l) => lines.push(l) });
 		expect(lines.some((l) => /task t \(item 0\): pending/.test(l))).toBe(true);
 		expect(lines.some((l) => /task t \(item 0\): succeeded/.test(l))).toBe(true);
+	});
+
+	it('executions on one API key share the scout and the job time: one scout for all, the others polled about once', async () => {
+		const now = Date.now();
+		const ids = Array.from({ length: 8 }, (_, i) => `e${i}`);
+		const finishAt = Object.fromEntries(ids.map((id, i) => [id, now + i * 10 + 200]));
+		const executions = ids.map((id, i) => ({ id, ...fakeClient(finishAt, { budget: 'shared-key' }), submittedAt: now + i * 10 }));
+		const outcomes = await Promise.all(
+			executions.map(async ({ id, client, submittedAt }) => await waitForTasks(client, tasks([id], submittedAt), { pollIntervalMs: 40, timeoutMs: 5000, ...quiet })),
+		);
+		expect(outcomes.flat().every((o) => 'task' in o && o.task.state === 'succeeded')).toBe(true);
+		// Only the scout (the oldest job) asks until it has finished; every other execution waits for the job time.
+		const scoutDone = finishAt.e0;
+		for (const { id, firstPollAt } of executions.slice(1)) expect(firstPollAt[id]).toBeGreaterThanOrEqual(scoutDone);
+		const others = executions.slice(1).map(({ id, polls }) => polls[id]);
+		// Alone, each would have scouted every 20 ms for 200 ms (about 10 polls).
+		expect(others.reduce((a, b) => a + b, 0) / others.length).toBeLessThanOrEqual(5);
 	});
 });
