@@ -23,6 +23,17 @@ describe('fake MusicAPI: fault injection and rate limit', () => {
 	afterAll(() => fake.stop());
 	beforeEach(() => fake.reset());
 
+	it('a request held by a slow fault past reset() never reaches the new state (the rate limiter, jobs)', async () => {
+		fake.injectFault({ method: 'POST', path: '/sonic/create' }, { type: 'slow', delayMs: 300 });
+		const slow = post(fake, '/sonic/create', CREATE_BODY);
+		while (fake.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+		fake.reset();
+		fake.options.rateLimit = { requests: 1, perMs: 60_000 };
+		await expect(slow).rejects.toThrow(); // the socket is closed: the test that sent it is over
+		expect((await get(fake, '/get-credits')).status).toBe(200); // the one slot of the new window is still free
+		expect(fake.requests.map((request) => request.status)).toEqual([200]);
+	});
+
 	it('status fault: answers the status with Retry-After when given, once by default, before auth', async () => {
 		fake.injectFault({ path: '/get-credits' }, { type: 'status', status: 503, retryAfter: 7 });
 		const faulted = await get(fake, '/get-credits', null);

@@ -33,10 +33,16 @@ export async function handleRequest(state: FakeState, req: IncomingMessage, res:
 	const path = isApi ? url.pathname.slice(API_PREFIX.length) || '/' : url.pathname;
 	const entry = state.log({ method, path, query: Object.fromEntries(url.searchParams), headers: { ...req.headers }, body: parsed.value, rawBody });
 	try {
+		const epoch = state.epoch;
 		const fault = state.faults.take(method, path);
 		if (fault) {
 			entry.fault = fault.type;
 			if (await applyFault(state, fault, res, entry)) return;
+		}
+		// Held past a reset (slow fault): the test that sent it is over; answer nothing rather than touch the new state.
+		if (state.epoch !== epoch) {
+			res.destroy();
+			return;
 		}
 		if (!isApi) {
 			if (path.startsWith('/files/')) await serveFile(res, entry, method, path, state.options.largeWavBytes);

@@ -29,6 +29,12 @@ export class FakeState {
 	readonly callCounts = new Map<string, number>();
 	readonly batches = new Map<string, { apiKey: string; taskIds: string[] }>();
 	private clockOffset = 0;
+	/**
+	 * Bumped by reset(). A request that arrived before a reset and is still held (a slow fault, upload latency)
+	 * belongs to the previous test: it must not reach the new test's state — a late arrival at the rate limiter
+	 * made the next test's request a 429.
+	 */
+	epoch = 0;
 	private nextRequestId = 1;
 	private readonly deliveryListeners = new Set<() => void>();
 
@@ -92,6 +98,7 @@ export class FakeState {
 	}
 
 	reset(): void {
+		this.epoch++;
 		this.taskTimers.cancelAll();
 		this.webhooks.abortAll();
 		this.requests.length = 0;
