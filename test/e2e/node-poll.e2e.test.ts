@@ -107,7 +107,8 @@ test('a failed job fails the run with an error that says the credits are refunde
 	const [create] = fake.requests.slice(from).filter((r) => r.path === '/sonic/create');
 	expect(create.status).toBe(200);
 	expect(error?.message).toMatch(/^MusicAPI job \S+ failed: Song generation failed\. Credits have been refunded\.$/);
-	expect(error?.description).toMatch(/MusicAPI refunds the credits of failed jobs/);
+	// The refund is said once, in the message (issue 13); the description says what to do.
+	expect(error?.description).toMatch(/Credits have been refunded\. Adjust the input \(see the reason\) and run again\./);
 	expect(fake.credits()).toEqual(before);
 });
 
