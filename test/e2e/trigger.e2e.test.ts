@@ -16,7 +16,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { signWebhook, type Delivery, type FakeMusicApi } from '../fake-musicapi';
-import { HttpError, request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow, type WorkflowNode } from './harness';
+import { request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow, type WorkflowNode } from './harness';
+import { allExecutionsOf } from './helpers/executions';
 import { nodeItems, sizeInBytes, type ExecutionItem } from './helpers/items';
 import { chain, createFakeCredential, MUSICAPI_TRIGGER_TYPE, musicApiNode, sonicCreateParameters, startE2eFake, webhookNode, type Credential } from './helpers/musicapi';
 import { waitFor } from './helpers/wait';
@@ -233,36 +234,9 @@ function taskIdOf(execution: Execution): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * n8n answers 503 "Database is not ready!" to everything for a while when its database ping (every 2 s,
- * 5 s timeout) fails, which a loaded machine can cause: such answers are retried, never counted.
- */
-async function api<T>(apiPath: string): Promise<T> {
-	return await waitFor(
-		`GET ${apiPath} without a 503`,
-		async () => {
-			try {
-				return await n8n.api<T>('GET', apiPath);
-			} catch (error) {
-				if (error instanceof HttpError && error.status === 503) return undefined;
-				throw error;
-			}
-		},
-		60_000,
-		500,
-	);
-}
-
-/**
- * Every execution of the workflow: the public API leaves running ones out unless asked for them alone, so both
- * lists are merged (by id; finished data wins).
- */
+/** Every execution of the trigger's workflow, oldest first (running ones included). */
 async function executionsOf(trigger: Trigger): Promise<Execution[]> {
-	const id = trigger.workflow.id;
-	const running = await api<{ data: Execution[] }>(`/executions?workflowId=${id}&status=running&limit=250`);
-	const others = await api<{ data: Execution[] }>(`/executions?workflowId=${id}&includeData=true&limit=250`);
-	const byId = new Map([...running.data, ...others.data].map((e) => [e.id, e]));
-	return [...byId.values()].sort((a, b) => Number(a.id) - Number(b.id));
+	return await allExecutionsOf(n8n, trigger.workflow.id);
 }
 
 const isSentinel = (execution: Execution): boolean => (taskIdOf(execution) ?? '').startsWith('sentinel-');
