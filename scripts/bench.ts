@@ -12,6 +12,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 // The built package, as n8n loads it (and MusicApi.node.json would shadow the .ts source for ts-node).
 import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
+import { releaseParkedExecutions } from '../dist/nodes/MusicApi/jobs/callback/store';
 import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNode } from '../test/integration/harness';
 import { benchP4, benchP5, SCALE, songParameters } from './bench-many';
@@ -55,6 +56,11 @@ async function main() {
 		const latency = JOB_LATENCY_MS * TIME_SCALE;
 		const bound = ((N - 1) * INTERVAL_S * 1000 + latency);
 
+		// One job first, untimed: the first execution of a process also loads and compiles n8n's and the node's
+		// code (about 1.5 s here), which is not what P1 measures.
+		await run(fake, create('wait'), 1);
+		fake.reset();
+
 		let started = Date.now();
 		const batch = await run(fake, create('wait'), N);
 		const batchMs = Date.now() - started;
@@ -75,6 +81,9 @@ async function main() {
 		const parked = await run(fake, { ...create('callback') }, N);
 		const callbackPolls = polls(fake);
 		const callbackOver = overLimit(fake);
+		// Nobody resumes the parked execution here: stop its wait-limit reminder, a timer that would otherwise keep
+		// this process alive for the whole Timeout (10 minutes) after the figures are printed.
+		releaseParkedExecutions();
 
 		fake.reset();
 		const baseline = process.memoryUsage().rss;
@@ -90,7 +99,7 @@ async function main() {
 		const lines = [
 			`MusicAPI node benchmark — N = ${N} jobs, job latency L = ${seconds(latency)} s, rate r = ${1 / INTERVAL_S}/s, poll interval ${POLL_INTERVAL_S} s (time scaled ${1 / TIME_SCALE}×)`,
 			``,
-			`P1 batch of ${N} waited jobs: ${seconds(batchMs)} s for ${clips} clips; lower bound (N−1)/r + L = ${seconds(bound)} s; ratio ${(batchMs / bound).toFixed(3)} (target ≤ 1.15)`,
+			`P1 batch of ${N} waited jobs: ${seconds(batchMs)} s for ${clips} clips; lower bound (N−1)/r + L = ${seconds(bound)} s; ratio ${(batchMs / bound).toFixed(3)} (target ≤ 1.10)`,
 			`P1 job by job:               ${seconds(serialMs)} s; the batch is ${(serialMs / batchMs).toFixed(1)}× faster`,
 			`P2 poll mode:     ${(batchPolls / N).toFixed(2)} polls per job (target ≤ 2), ${batchOver} requests over the rate limit (target 0)`,
 			`P2 callback mode: ${(callbackPolls / N).toFixed(2)} polls per job while parked (target 0), ${callbackOver} over the rate limit; execution parked: ${parked.waitTill ? 'yes' : 'no'} (resume is proven by the real-n8n e2e test)`,
