@@ -61,6 +61,16 @@ describe('the published tarball (npm pack --dry-run)', () => {
 		expect(forbidden).toEqual([]);
 	});
 
+	test('ships CHANGELOG.md and no build leftovers: no .tsbuildinfo, no compiled file whose source is gone', () => {
+		expect(files).toContain('CHANGELOG.md');
+		expect(files.filter((file) => file.endsWith('.tsbuildinfo'))).toEqual([]);
+		// A file moved or deleted in the sources must not live on in a maintainer's dist/ and get published.
+		const orphans = files
+			.filter((file) => file.startsWith('dist/') && file.endsWith('.js'))
+			.filter((file) => !fs.existsSync(path.join(ROOT, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'))));
+		expect(orphans).toEqual([]);
+	});
+
 	test('ships every node and credential package.json declares, compiled', () => {
 		for (const entry of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(files).toContain(entry);
 	});
