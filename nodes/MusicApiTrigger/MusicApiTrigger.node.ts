@@ -12,7 +12,7 @@ import { EVENT_HEADER, ID_HEADER, SIGNATURE_HEADER, headerValue, verifyDelivery 
 import type { RawBody, ReplayKey } from '../shared/webhooks/signature';
 import { normalizeWebhookDelivery } from '../shared/tasks';
 import { hashedReplayKeys, resultKey } from '../shared/webhooks/dedupe';
-import { redact, redactDeep } from '../shared/transport/errors';
+import { credentialSecrets, redact, redactDeep } from '../shared/transport/errors';
 import type { WebhookDelivery } from '../shared/tasks';
 import { MUSICAPI_TRIGGER_WEBHOOK, TRIGGER_PANEL, triggerProperties } from './description';
 import type { OutputMode } from './description';
@@ -97,7 +97,7 @@ export class MusicApiTrigger implements INodeType {
 		const credentials = await this.getCredentials('musicApiApi');
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 		// Whatever a delivery carries (a JSON error quoting the body, a raw clip object) is cleaned of both.
-		const secrets = [credentials.apiKey, secret].filter((value): value is string => typeof value === 'string' && value !== '');
+		const secrets = credentialSecrets(credentials);
 		const reject = (status: number, reason: string): IWebhookResponseData => {
 			const clean = redact(reason, secrets);
 			this.logger.warn(`MusicAPI Trigger: delivery refused with ${status}: ${clean}`);

@@ -16,6 +16,7 @@ import {
 	rateLimitOutlasted,
 	networkErrorCode,
 	neverReachedServer,
+	credentialSecrets,
 	redact,
 	redactDeep,
 	unconfirmedSubmitError,
@@ -111,9 +112,7 @@ export class MusicApiClient {
 	static async create(ctx: ApiContext, settings: Partial<RequestSettings> = {}): Promise<MusicApiClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-		const secrets = [credentials.apiKey, credentials.webhookSecret].filter(
-			(s): s is string => typeof s === 'string' && s !== '',
-		);
+		const secrets = credentialSecrets(credentials);
 		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
 		// MusicAPI limits requests per key, so every execution using this key on this host shares one budget.
 		const apiKey = String(credentials.apiKey ?? '');
@@ -123,6 +122,11 @@ export class MusicApiClient {
 	/** Masks one more secret in everything this client returns, throws and logs (callback mode's derived secret). */
 	redactAlso(secret: string): void {
 		if (secret && !this.secrets.includes(secret)) this.secrets.push(secret);
+	}
+
+	/** `value` without any secret this client masks: for what reached the node without passing the client (delivered bodies). */
+	redactDeep(value: unknown): unknown {
+		return redactDeep(value, this.secrets);
 	}
 
 	get node() {

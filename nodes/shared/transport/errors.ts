@@ -189,6 +189,11 @@ export function unconfirmedSubmitError(reason: string, context: { method: string
 	};
 }
 
+/** The credential's secrets that must never show in an item, an error or a log line: the API key, the webhook secret. */
+export function credentialSecrets(credentials: Record<string, unknown>): string[] {
+	return [credentials.apiKey, credentials.webhookSecret].filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
 /**
  * A parsed answer with every secret removed from its strings (keys included): whatever MusicAPI echoes back — a
  * webhook_secret repeated in a submit answer, a key in a clip's metadata — never reaches an item.

@@ -2,7 +2,6 @@ import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookRespon
 
 import { normalizeTask, normalizeWebhookDelivery, type WebhookDelivery } from '../../../shared/tasks';
 import { CREDENTIAL_NAME, MusicApiClient } from '../../../shared/transport/MusicApiClient';
-import { redactDeep } from '../../../shared/transport/errors';
 import { hashedReplayKeys, resultKey } from '../../../shared/webhooks/dedupe';
 import { verifyDelivery } from '../../../shared/webhooks/signature';
 import { readResultOptionsWith } from '../../descriptions/completionFields';
@@ -57,9 +56,9 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 		this.logger.warn('MusicAPI callback rejected: the URL names no waiting execution of this node');
 		return reply(this, 400, { error: 'The callback URL names no waiting execution of this node' });
 	}
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const secret = callbackSecret(await this.getCredentials(CREDENTIAL_NAME), executionId);
 	const rawBody = (request as { rawBody?: Buffer }).rawBody;
-	const check = verifyDelivery({ headers: request.headers, rawBody, secret: callbackSecret(credentials, executionId) });
+	const check = verifyDelivery({ headers: request.headers, rawBody, secret });
 	if (!check.ok) {
 		this.logger.warn(`MusicAPI callback for execution ${executionId} rejected: ${check.reason}`);
 		return reply(this, check.status, { error: check.reason });
@@ -92,7 +91,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 
 	if (!delivery) {
 		if (!batch || batch.resuming) return reply(this, 200, { received: true, ignored: true });
-		return await resume.call(this, executionId, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
+		return await resume.call(this, { executionId, secret }, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
 	}
 	const reported = batch?.tasks.find((t) => t.taskId === delivery.taskId);
 	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
@@ -101,7 +100,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 		const early = /\.(completed|succeeded)$/.test(delivery.event) && batch && reported && !batch.resuming;
 		if (!early) return reply(this, 200, { received: true, waiting: true });
 		this.logger.info(`MusicAPI callback: task ${delivery.taskId} reported completed before its audio existed; asking MusicAPI about it (execution ${executionId})`);
-		return await resume.call(this, executionId, batch, [reported], false);
+		return await resume.call(this, { executionId, secret }, batch, [reported], false);
 	}
 	if (!batch || !reported) {
 		// A delivery for a job this execution did not start: acknowledge it, change nothing.
@@ -114,7 +113,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	// Known batch: ask only about jobs that should have reported already. A batch this process never saw
 	// (restart, another process): every job it has no delivery for is asked once.
 	const toAsk = known ? overdue(batch, reported, Date.now()) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
-	return await resume.call(this, executionId, batch, toAsk, false);
+	return await resume.call(this, { executionId, secret }, batch, toAsk, false);
 }
 
 /**
@@ -123,7 +122,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
  */
 async function resume(
 	this: IWebhookFunctions,
-	executionId: string,
+	{ executionId, secret }: { executionId: string; secret: string },
 	batch: Batch,
 	toAsk: BatchTask[],
 	deadline: boolean,
@@ -132,8 +131,6 @@ async function resume(
 	const now = Date.now();
 	for (const task of toAsk) task.polledAt = now;
 	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
-	const credentials = await this.getCredentials(CREDENTIAL_NAME);
-	const secret = callbackSecret(credentials, executionId);
 	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
 	client.redactAlso(secret);
 	const lastState = new Map<string, string>();
@@ -170,12 +167,11 @@ async function resume(
 			: { taskId: t.taskId, itemIndex: t.itemIndex, timedOut: true, lastState: lastState.get(t.taskId) ?? 'waiting' };
 	});
 	const options = readResultOptionsWith(getParameter, false);
-	const secrets = [credentials.apiKey, credentials.webhookSecret, secret].filter((v): v is string => typeof v === 'string' && v !== '');
 	const expectations = new Map(batch.tasks.map((t) => [t.taskId, t.expect]));
 	const toItems = async (continueOnFail: boolean) => {
 		const finished = await outcomesToItems({ fn: this, client, continueOnFail }, outcomes, options, expectations);
 		// Delivered bodies (Include Raw Data) never passed the client's redaction: clean them here.
-		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: redactDeep(item.json, secrets) as IDataObject }));
+		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: client.redactDeep(item.json) as IDataObject }));
 	};
 	if (continuesOnFail(this.getNode())) {
 		if (this.getNode().onError === 'continueErrorOutput' && outcomes.some((o) => !('task' in o) || o.task.state !== 'succeeded')) {
