@@ -96,10 +96,14 @@ async function scheduleTasks(
 		return boardOf(t).isScout(t) ? t.dueAt : Number.POSITIVE_INFINITY;
 	};
 
-	const poll = async (next: (typeof state)[number]): Promise<NormalizedTask | undefined> => {
+	const poll = async (next: (typeof state)[number], atDeadline = false): Promise<NormalizedTask | undefined> => {
 		next.polls++;
+		// Until a job time is known the scout's answer is almost always "not ready": it lets submits go first, for
+		// at most a poll interval (never at the deadline, which is the last chance).
+		const scouting = !atDeadline && boardOf(next).estimate() === undefined;
+		const yieldForMs = scouting ? options.pollIntervalMs : undefined;
 		try {
-			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read', deadline }, next.itemIndex);
+			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read', deadline, yieldForMs }, next.itemIndex);
 			const task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
 			next.lastState = task.progress !== undefined ? `${task.state} ${task.progress}%` : task.state;
 			options.log(`MusicAPI task ${next.taskId} (item ${next.itemIndex}): ${next.lastState} after ${next.polls} poll(s)`);
@@ -164,7 +168,7 @@ async function scheduleTasks(
 		const untilDeadline = deadline - Date.now();
 		if (untilDeadline > 0) await sleepUnlessCancelled(client.node, untilDeadline, client.cancelSignal);
 		for (const left of [...state]) {
-			await poll(left);
+			await poll(left, true);
 			if (settled(left)) state.splice(state.indexOf(left), 1);
 		}
 	}

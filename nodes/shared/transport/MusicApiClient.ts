@@ -65,6 +65,11 @@ export interface ApiRequest {
 	 * (429, 503, connection refused); `read` (polls, GETs) is safe to repeat.
 	 */
 	kind: 'submit' | 'read';
+	/**
+	 * For a read that only asks whether a job is done before anything says it could be (the scout's poll): how long
+	 * it lets waiting submits and reads on the key go first (see RequestSpacer).
+	 */
+	yieldForMs?: number;
 	/** Overrides the node's request timeout (the sync upload takes ~20 s). Any 2xx answer counts as success. */
 	timeoutMs?: number;
 	/**
@@ -146,10 +151,11 @@ export class MusicApiClient {
 		const firstAt = Date.now();
 		const deadline = req.deadline ?? firstAt + this.settings.rateLimitWaitMs;
 		const { intervalMs } = this.settings;
+		const kind = req.kind === 'read' && req.yieldForMs ? 'probe' : req.kind;
 		let failures = 0;
 		let refusals = 0;
 		for (;;) {
-			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal).catch((error: unknown) => {
+			const ticket = await this.spacer.acquire(kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
 			const result = await this.send(req).finally(() => this.spacer.release(ticket));

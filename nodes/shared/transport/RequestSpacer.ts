@@ -1,12 +1,17 @@
 import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
-/** A create (billable, starts a job) or a read (polls, GETs). */
-export type RequestKind = 'submit' | 'read';
+/**
+ * A create (billable, starts a job), a read (polls, GETs), or a probe: a poll that only asks whether a job is done
+ * before anything says it could be (the scout's poll).
+ */
+export type RequestKind = 'submit' | 'read' | 'probe';
 
 interface Waiter {
 	kind: RequestKind;
 	intervalMs: number;
+	/** A probe lets the others go first until then; afterwards it goes next. */
+	yieldsUntil: number;
 	resolve: (ticket: Ticket) => void;
 	reject: (error: unknown) => void;
 }
@@ -23,7 +28,10 @@ export interface Ticket {
  *
  * Waiting requests queue by kind, and when both kinds wait the slots alternate between them: a burst of new
  * executions (submits) cannot starve the polls of older ones, nor a crowd of polls the submits. Within a kind,
- * first come first served. A 429's Retry-After pushes every later slot back, for every execution on the key.
+ * first come first served. A probe waits behind both for a while: each slot it takes delays every create queued
+ * behind it, and therefore that song, while its answer is almost always "not ready"; it never waits longer than
+ * its caller allows (a poll interval), so a stream of submits cannot starve it. A 429's Retry-After pushes every
+ * later slot back, for every execution on the key.
  *
  * The server counts arrivals, and the time between a slot and the request reaching MusicAPI varies (n8n loads
  * the credential, a busy process delays the write, connections are set up): two requests a bare interval apart
@@ -35,8 +43,9 @@ export class RequestSpacer {
 	private readyAt = 0;
 	/** The last departure or answer; a request leaves no sooner than its own interval after it. */
 	private lastAt = 0;
-	private readonly queues: Record<RequestKind, Waiter[]> = { submit: [], read: [] };
-	private lastServed: RequestKind = 'read';
+	private readonly queues: Record<RequestKind, Waiter[]> = { submit: [], read: [], probe: [] };
+	/** Whether submits or reads (probes count as reads) had the last slot. */
+	private lastServed: 'submit' | 'read' = 'read';
 	private pump?: AbortController;
 	/** The pump's current sleep; cut short when an answer may let the next request leave sooner. */
 	private nap?: AbortController;
@@ -45,17 +54,17 @@ export class RequestSpacer {
 	lastUsed = Date.now();
 
 	/**
-	 * Resolves when this request may leave; `intervalMs` is the gap the caller's settings ask for. Hand the
-	 * ticket back to release() when the answer (or failure) arrives.
+	 * Resolves when this request may leave; `intervalMs` is the gap the caller's settings ask for, `yieldForMs` how
+	 * long a probe lets the others go first. Hand the ticket back to release() when the answer (or failure) arrives.
 	 */
-	async acquire(kind: RequestKind, intervalMs: number, signal?: AbortSignal): Promise<Ticket> {
+	async acquire(kind: RequestKind, intervalMs: number, signal?: AbortSignal, yieldForMs = 0): Promise<Ticket> {
 		this.lastUsed = Date.now();
 		signal?.throwIfAborted();
 		if (this.waiting === 0 && Date.now() >= this.earliest(intervalMs)) {
 			return this.depart(kind, intervalMs);
 		}
 		return await new Promise<Ticket>((resolve, reject) => {
-			const waiter: Waiter = { kind, intervalMs, resolve, reject };
+			const waiter: Waiter = { kind, intervalMs, yieldsUntil: Date.now() + yieldForMs, resolve, reject };
 			const onAbort = () => {
 				this.remove(waiter);
 				reject(signal?.reason ?? new Error('aborted'));
@@ -86,7 +95,7 @@ export class RequestSpacer {
 	}
 
 	get waiting(): number {
-		return this.queues.submit.length + this.queues.read.length;
+		return this.queues.submit.length + this.queues.read.length + this.queues.probe.length;
 	}
 
 	private earliest(intervalMs: number): number {
@@ -99,7 +108,7 @@ export class RequestSpacer {
 
 	private depart(kind: RequestKind, intervalMs: number): Ticket {
 		const now = Date.now();
-		this.lastServed = kind;
+		this.lastServed = kind === 'submit' ? 'submit' : 'read';
 		this.lastAt = now;
 		this.readyAt = Math.max(this.readyAt, now + intervalMs);
 		const ticket = { departedAt: now, intervalMs };
@@ -107,10 +116,15 @@ export class RequestSpacer {
 		return ticket;
 	}
 
-	/** The waiter whose turn it is: the other kind than last time, when both kinds wait. */
+	/**
+	 * The waiter whose turn it is: a probe that has waited long enough, else the other kind than last time when
+	 * submits and reads both wait, else any probe.
+	 */
 	private next(): Waiter | undefined {
-		const other: RequestKind = this.lastServed === 'submit' ? 'read' : 'submit';
-		return this.queues[other][0] ?? this.queues[this.lastServed][0];
+		const probe = this.queues.probe[0];
+		if (probe && Date.now() >= probe.yieldsUntil) return probe;
+		const other = this.lastServed === 'submit' ? 'read' : 'submit';
+		return this.queues[other][0] ?? this.queues[this.lastServed][0] ?? probe;
 	}
 
 	private remove(waiter: Waiter): void {

@@ -8,13 +8,16 @@ let budgets = 0;
 function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string; budget?: string } = {}) {
 	const polls: Record<string, number> = {};
 	const firstPollAt: Record<string, number> = {};
+	/** Per task, in order: whether each poll let others go first (a scout's probe). */
+	const probes: Record<string, boolean[]> = {};
 	const client = {
 		budget: opts.budget ?? `budget-${++budgets}`,
 		cancelSignal: undefined as AbortSignal | undefined,
 		node: { name: 'MusicAPI' },
-		async request(req: { path: string }) {
+		async request(req: { path: string; yieldForMs?: number }) {
 			const taskId = req.path.split('/').pop() as string;
 			polls[taskId] = (polls[taskId] ?? 0) + 1;
+			(probes[taskId] ??= []).push((req.yieldForMs ?? 0) > 0);
 			firstPollAt[taskId] ??= Date.now();
 			if (opts.failPoll === taskId) throw Object.assign(new Error('task not found.'), { description: 'lost' });
 			if (Date.now() < finishAt[taskId]) return { statusCode: 202, body: { type: 'not_ready' }, headers: {} };
@@ -25,7 +28,7 @@ function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string;
 			};
 		},
 	};
-	return { client: client as unknown as MusicApiClient, polls, firstPollAt };
+	return { client: client as unknown as MusicApiClient, polls, firstPollAt, probes };
 }
 
 function tasks(ids: string[], submittedAt: number): PendingTask[] {
@@ -44,6 +47,18 @@ describe('waitForTasks', () => {
 		expect(outcomes.every((o) => 'task' in o && o.task.state === 'succeeded')).toBe(true);
 		const total = Object.values(polls).reduce((a, b) => a + b, 0);
 		expect(total / ids.length).toBeLessThanOrEqual(2);
+	});
+
+	it('polls as a probe only until a job time is known', async () => {
+		const now = Date.now();
+		const ids = ['p0', 'p1', 'p2'];
+		const { client, probes } = fakeClient(Object.fromEntries(ids.map((id) => [id, now + 120])), {});
+		await waitForTasks(client, tasks(ids, now), { pollIntervalMs: 40, timeoutMs: 5000, ...quiet });
+		// The scout asked as a probe every time: nothing was known until its own last answer.
+		expect(probes.p0.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+		expect(probes.p0.every(Boolean)).toBe(true);
+		// The others were asked once the scout had finished: plain reads.
+		expect([...probes.p1, ...probes.p2].some(Boolean)).toBe(false);
 	});
 
 	it('reports tasks still running at the deadline with their last state', async () => {
