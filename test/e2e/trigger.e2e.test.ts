@@ -16,14 +16,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { signWebhook, type Delivery, type FakeMusicApi } from '../fake-musicapi';
-import { request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow, type WorkflowNode } from './harness';
+import { request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow } from './harness';
 import { allExecutionsOf } from './helpers/executions';
 import { nodeItems, sizeInBytes, type ExecutionItem } from './helpers/items';
-import { chain, createFakeCredential, MUSICAPI_TRIGGER_TYPE, musicApiNode, sonicCreateParameters, startE2eFake, webhookNode, type Credential } from './helpers/musicapi';
+import { chain, createFakeCredential, musicApiNode, musicApiTriggerNode, sonicCreateParameters, startE2eFake, TRIGGER_NAME, webhookNode, type Credential } from './helpers/musicapi';
 import { waitFor } from './helpers/wait';
 
 const SECRET = 'e2e-trigger-secret';
-const TRIGGER = 'MusicAPI Trigger';
+const TRIGGER = TRIGGER_NAME;
 const TOLERANCE_SECONDS = 300;
 const FLOOD_IN_FLIGHT = 25;
 
@@ -88,22 +88,10 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Workflows
 
-function triggerNode(webhookId: string, parameters: Record<string, unknown>): WorkflowNode {
-	return {
-		id: randomUUID(),
-		name: TRIGGER,
-		type: MUSICAPI_TRIGGER_TYPE,
-		typeVersion: 1,
-		webhookId,
-		parameters,
-		credentials: { musicApiApi: { id: credential.id, name: credential.name } },
-	};
-}
-
 /** An active workflow whose only node is the MusicAPI Trigger, with a fixed webhookId. */
 async function createTrigger(name: string, parameters: Record<string, unknown> = {}): Promise<Trigger> {
 	const webhookId = randomUUID();
-	const workflow = await n8n.createWorkflow({ name: `trigger e2e: ${name}`, nodes: [triggerNode(webhookId, parameters)], connections: {} });
+	const workflow = await n8n.createWorkflow({ name: `trigger e2e: ${name}`, nodes: [musicApiTriggerNode(credential, webhookId, parameters)], connections: {} });
 	await n8n.activate(workflow.id);
 	const trigger = { workflow, webhookId, url: n8n.webhookUrl(`${webhookId}/musicapi`) };
 	// n8n registers production webhooks right after publication; wait until this one answers (with a refusal).
@@ -296,11 +284,11 @@ describe('MusicAPI Trigger ↔ MusicAPI node: genuine deliveries from the fake M
 	let withAudio: Trigger;
 
 	beforeAll(async () => {
-		[byClip, byDelivery, withAudio] = await Promise.all([
-			createTrigger('one item per clip'),
-			createTrigger('one item per delivery', { outputMode: 'delivery' }),
-			createTrigger('download audio', { downloadAudio: true }),
-		]);
+		// One after another: n8n 1.x on SQLite answers concurrent workflow writes with "cannot start a transaction
+		// within a transaction" (seen on 1.123.81 in the compatibility matrix).
+		byClip = await createTrigger('one item per clip');
+		byDelivery = await createTrigger('one item per delivery', { outputMode: 'delivery' });
+		withAudio = await createTrigger('download audio', { downloadAudio: true });
 	});
 
 	afterEach(() => {

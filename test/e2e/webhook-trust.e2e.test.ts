@@ -14,11 +14,11 @@ import { signWebhook, type FakeMusicApi } from '../fake-musicapi';
 import { request, startN8n, TERMINAL_STATUSES, type Execution, type HttpResponse, type N8n, type Workflow } from './harness';
 import { allExecutionsOf } from './helpers/executions';
 import { nodeItems } from './helpers/items';
-import { createFakeCredential, MUSICAPI_TRIGGER_TYPE, startE2eFake, type Credential } from './helpers/musicapi';
+import { createFakeCredential, MUSICAPI_TRIGGER_TYPE, musicApiTriggerNode, startE2eFake, TRIGGER_NAME, type Credential } from './helpers/musicapi';
 import { waitFor } from './helpers/wait';
 
 const SECRET = 'e2e-trust-secret';
-const TRIGGER = 'MusicAPI Trigger';
+const TRIGGER = TRIGGER_NAME;
 
 let n8n: N8n;
 let fake: FakeMusicApi;
@@ -45,15 +45,7 @@ interface Trigger {
 async function createTrigger(name: string, parameters: Record<string, unknown>, options: { credential?: Credential; active?: boolean } = {}): Promise<Trigger> {
 	const webhookId = randomUUID();
 	const credential = options.credential ?? signedCredential;
-	const node = {
-		id: randomUUID(),
-		name: TRIGGER,
-		type: MUSICAPI_TRIGGER_TYPE,
-		typeVersion: 1,
-		webhookId,
-		parameters,
-		credentials: { musicApiApi: { id: credential.id, name: credential.name } },
-	};
+	const node = musicApiTriggerNode(credential, webhookId, parameters);
 	const workflow = await n8n.createWorkflow({ name: `webhook trust: ${name}`, nodes: [node], connections: {} });
 	if (options.active !== false) {
 		await n8n.activate(workflow.id);

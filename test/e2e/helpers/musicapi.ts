@@ -58,6 +58,22 @@ export function musicApiNode(credential: Credential, parameters: Record<string, 
 	};
 }
 
+/** The name every e2e workflow gives the MusicAPI Trigger (executions' run data is read by it). */
+export const TRIGGER_NAME = 'MusicAPI Trigger';
+
+/** A MusicAPI Trigger with a fixed webhookId, so tests know its production and test URLs. */
+export function musicApiTriggerNode(credential: Credential, webhookId: string, parameters: Record<string, unknown>): WorkflowNode {
+	return {
+		id: randomUUID(),
+		name: TRIGGER_NAME,
+		type: MUSICAPI_TRIGGER_TYPE,
+		typeVersion: 1,
+		webhookId,
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } },
+	};
+}
+
 /** Sonic → Create in description mode: the parameter set most tests start from. */
 export function sonicCreateParameters(prompt: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
 	return {
