@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -114,8 +115,13 @@ export class MusicApiClient {
 		readonly budget: string,
 	) {}
 
-	static async create(ctx: ApiContext, settings: Partial<RequestSettings> = {}): Promise<MusicApiClient> {
-		const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
+	/** `given`: the MusicAPI credential when the caller has already read it (read here otherwise). */
+	static async create(
+		ctx: ApiContext,
+		settings: Partial<RequestSettings> = {},
+		given?: ICredentialDataDecryptedObject,
+	): Promise<MusicApiClient> {
+		const credentials = given ?? (await ctx.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_NAME));
 		const baseUrl = String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 		const secrets = credentialSecrets(credentials);
 		const merged = { ...DEFAULT_REQUEST_SETTINGS, ...definedOnly(settings) };
@@ -151,11 +157,10 @@ export class MusicApiClient {
 		const firstAt = Date.now();
 		const deadline = req.deadline ?? firstAt + this.settings.rateLimitWaitMs;
 		const { intervalMs } = this.settings;
-		const kind = req.kind === 'read' && req.yieldForMs ? 'probe' : req.kind;
 		let failures = 0;
 		let refusals = 0;
 		for (;;) {
-			const ticket = await this.spacer.acquire(kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
+			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
 			const result = await this.send(req).finally(() => this.spacer.release(ticket));

@@ -1,14 +1,18 @@
 import { createHash } from 'crypto';
 import { sleep } from 'n8n-workflow';
 
+/** A create (billable, starts a job) or a read (polls, GETs). */
+export type RequestKind = 'submit' | 'read';
+
 /**
- * A create (billable, starts a job), a read (polls, GETs), or a probe: a poll that only asks whether a job is done
- * before anything says it could be (the scout's poll).
+ * Where a request waits: by kind, except a probe, a read that lets the others go first for a while (a poll that
+ * only asks whether a job is done before anything says it could be: the scout's poll).
  */
-export type RequestKind = 'submit' | 'read' | 'probe';
+type Queue = RequestKind | 'probe';
 
 interface Waiter {
 	kind: RequestKind;
+	queue: Queue;
 	intervalMs: number;
 	/** A probe lets the others go first until then; afterwards it goes next. */
 	yieldsUntil: number;
@@ -43,9 +47,8 @@ export class RequestSpacer {
 	private readyAt = 0;
 	/** The last departure or answer; a request leaves no sooner than its own interval after it. */
 	private lastAt = 0;
-	private readonly queues: Record<RequestKind, Waiter[]> = { submit: [], read: [], probe: [] };
-	/** Whether submits or reads (probes count as reads) had the last slot. */
-	private lastServed: 'submit' | 'read' = 'read';
+	private readonly queues: Record<Queue, Waiter[]> = { submit: [], read: [], probe: [] };
+	private lastServed: RequestKind = 'read';
 	private pump?: AbortController;
 	/** The pump's current sleep; cut short when an answer may let the next request leave sooner. */
 	private nap?: AbortController;
@@ -54,8 +57,9 @@ export class RequestSpacer {
 	lastUsed = Date.now();
 
 	/**
-	 * Resolves when this request may leave; `intervalMs` is the gap the caller's settings ask for, `yieldForMs` how
-	 * long a probe lets the others go first. Hand the ticket back to release() when the answer (or failure) arrives.
+	 * Resolves when this request may leave; `intervalMs` is the gap the caller's settings ask for. A read with
+	 * `yieldForMs` is a probe: it lets the others go first for that long. Hand the ticket back to release() when the
+	 * answer (or failure) arrives.
 	 */
 	async acquire(kind: RequestKind, intervalMs: number, signal?: AbortSignal, yieldForMs = 0): Promise<Ticket> {
 		this.lastUsed = Date.now();
@@ -64,7 +68,8 @@ export class RequestSpacer {
 			return this.depart(kind, intervalMs);
 		}
 		return await new Promise<Ticket>((resolve, reject) => {
-			const waiter: Waiter = { kind, intervalMs, yieldsUntil: Date.now() + yieldForMs, resolve, reject };
+			const queue: Queue = kind === 'read' && yieldForMs > 0 ? 'probe' : kind;
+			const waiter: Waiter = { kind, queue, intervalMs, yieldsUntil: Date.now() + yieldForMs, resolve, reject };
 			const onAbort = () => {
 				this.remove(waiter);
 				reject(signal?.reason ?? new Error('aborted'));
@@ -74,7 +79,7 @@ export class RequestSpacer {
 				resolve(ticket);
 			};
 			signal?.addEventListener('abort', onAbort, { once: true });
-			this.queues[kind].push(waiter);
+			this.queues[waiter.queue].push(waiter);
 			if (!this.pump) void this.run();
 		});
 	}
@@ -108,7 +113,7 @@ export class RequestSpacer {
 
 	private depart(kind: RequestKind, intervalMs: number): Ticket {
 		const now = Date.now();
-		this.lastServed = kind === 'submit' ? 'submit' : 'read';
+		this.lastServed = kind;
 		this.lastAt = now;
 		this.readyAt = Math.max(this.readyAt, now + intervalMs);
 		const ticket = { departedAt: now, intervalMs };
@@ -123,12 +128,12 @@ export class RequestSpacer {
 	private next(): Waiter | undefined {
 		const probe = this.queues.probe[0];
 		if (probe && Date.now() >= probe.yieldsUntil) return probe;
-		const other = this.lastServed === 'submit' ? 'read' : 'submit';
+		const other: RequestKind = this.lastServed === 'submit' ? 'read' : 'submit';
 		return this.queues[other][0] ?? this.queues[this.lastServed][0] ?? probe;
 	}
 
 	private remove(waiter: Waiter): void {
-		const queue = this.queues[waiter.kind];
+		const queue = this.queues[waiter.queue];
 		const at = queue.indexOf(waiter);
 		if (at >= 0) queue.splice(at, 1);
 		// Nobody left to serve: stop sleeping, so no timer outlives the last cancelled execution.

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { normalizeTask, normalizeWebhookDelivery, type WebhookDelivery } from '../../../shared/tasks';
 import { CREDENTIAL_NAME, MusicApiClient } from '../../../shared/transport/MusicApiClient';
@@ -56,7 +56,10 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 		this.logger.warn('MusicAPI callback rejected: the URL names no waiting execution of this node');
 		return reply(this, 400, { error: 'The callback URL names no waiting execution of this node' });
 	}
-	const secret = callbackSecret(await this.getCredentials(CREDENTIAL_NAME), executionId);
+	const credentials = await this.getCredentials(CREDENTIAL_NAME);
+	const secret = callbackSecret(credentials, executionId);
+	// Read once per delivery: verification, the derived secret and, when it resumes, the client all use it.
+	const forExecution = { executionId, secret, credentials };
 	const rawBody = (request as { rawBody?: Buffer }).rawBody;
 	const check = verifyDelivery({ headers: request.headers, rawBody, secret });
 	if (!check.ok) {
@@ -91,7 +94,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 
 	if (!delivery) {
 		if (!batch || batch.resuming) return reply(this, 200, { received: true, ignored: true });
-		return await resume.call(this, { executionId, secret }, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
+		return await resume.call(this, forExecution, batch, batch.tasks.filter((t) => !batch.delivered.has(t.taskId)), true);
 	}
 	const reported = batch?.tasks.find((t) => t.taskId === delivery.taskId);
 	if (delivery.task.state !== 'succeeded' && delivery.task.state !== 'failed') {
@@ -100,7 +103,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 		const early = /\.(completed|succeeded)$/.test(delivery.event) && batch && reported && !batch.resuming;
 		if (!early) return reply(this, 200, { received: true, waiting: true });
 		this.logger.info(`MusicAPI callback: task ${delivery.taskId} reported completed before its audio existed; asking MusicAPI about it (execution ${executionId})`);
-		return await resume.call(this, { executionId, secret }, batch, [reported], false);
+		return await resume.call(this, forExecution, batch, [reported], false);
 	}
 	if (!batch || !reported) {
 		// A delivery for a job this execution did not start: acknowledge it, change nothing.
@@ -113,7 +116,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	// Known batch: ask only about jobs that should have reported already. A batch this process never saw
 	// (restart, another process): every job it has no delivery for is asked once.
 	const toAsk = known ? overdue(batch, reported, Date.now()) : batch.tasks.filter((t) => !batch.delivered.has(t.taskId));
-	return await resume.call(this, { executionId, secret }, batch, toAsk, false);
+	return await resume.call(this, forExecution, batch, toAsk, false);
 }
 
 /**
@@ -122,7 +125,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
  */
 async function resume(
 	this: IWebhookFunctions,
-	{ executionId, secret }: { executionId: string; secret: string },
+	{ executionId, secret, credentials }: { executionId: string; secret: string; credentials: ICredentialDataDecryptedObject },
 	batch: Batch,
 	toAsk: BatchTask[],
 	deadline: boolean,
@@ -131,7 +134,7 @@ async function resume(
 	const now = Date.now();
 	for (const task of toAsk) task.polledAt = now;
 	const getParameter = (name: string, fallback: unknown) => this.getNodeParameter(name, fallback as never);
-	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter));
+	const client = await MusicApiClient.create(this, readRequestSettingsWith(getParameter), credentials);
 	client.redactAlso(secret);
 	const lastState = new Map<string, string>();
 	for (const task of toAsk) {

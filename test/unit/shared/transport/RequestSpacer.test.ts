@@ -66,14 +66,14 @@ describe('RequestSpacer', () => {
 	it('lets waiting submits go before a probe until its patience runs out, then serves the probe next', async () => {
 		const spacer = new RequestSpacer();
 		const events: Array<{ name: string; at: number }> = [];
-		const take = async (name: string, kind: 'submit' | 'probe', yieldForMs?: number) => {
+		const take = async (name: string, kind: 'submit' | 'read', yieldForMs?: number) => {
 			spacer.release(await spacer.acquire(kind, 30, undefined, yieldForMs));
 			events.push({ name, at: Date.now() });
 		};
 		const start = Date.now();
 		// Eight creates (240 ms of slots) and a scout's poll that may be held back 50 ms.
 		const submits = Array.from({ length: 8 }, (_, n) => take(`s${n}`, 'submit'));
-		const probe = take('probe', 'probe', 50);
+		const probe = take('probe', 'read', 50);
 		await Promise.all([...submits, probe]);
 		const probeAt = events.findIndex((e) => e.name === 'probe');
 		// Alternating (as a read) would have served it second, before its patience ran out.
@@ -86,7 +86,7 @@ describe('RequestSpacer', () => {
 		const spacer = new RequestSpacer();
 		spacer.release(await spacer.acquire('read', 40));
 		const start = Date.now();
-		await spacer.acquire('probe', 40, undefined, 5000);
+		await spacer.acquire('read', 40, undefined, 5000);
 		const waited = Date.now() - start;
 		expect(waited).toBeGreaterThanOrEqual(40 - 5);
 		expect(waited).toBeLessThan(1000);

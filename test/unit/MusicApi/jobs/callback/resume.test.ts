@@ -52,7 +52,7 @@ function call(body: string, options: { secret?: string; url?: string; node?: Par
 	const fn = {
 		getRequestObject: () => ({ originalUrl: options.url ?? URL_OF(EXECUTION), headers, rawBody: Buffer.from(body) }),
 		getResponseObject: () => res,
-		getCredentials: async () => CREDENTIALS,
+		getCredentials: jest.fn(async () => CREDENTIALS),
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 		getExecutionId: () => undefined,
@@ -119,6 +119,13 @@ describe('once per result', () => {
 		const late = call(completed('t2'), { timestamp: Math.floor(Date.now() / 1000) + 3 });
 		expect((await late.run()).workflowData).toBeUndefined();
 		expect(late.res.body).toEqual({ received: true, resumed: true });
+	});
+
+	it('the delivery that resumes reads the credential once (verification, derived secret and client share it)', async () => {
+		park('t1');
+		const last = call(completed('t1'));
+		expect((await last.run()).workflowData?.[0]).toHaveLength(1);
+		expect(last.fn.getCredentials).toHaveBeenCalledTimes(1);
 	});
 });
 
