@@ -16,26 +16,18 @@ import { callbackWebhook } from './jobs/callback/resume';
 import { requestOptionsProperty } from './descriptions/requestOptions';
 import { modelSearch } from './descriptions/models';
 
-/**
- * The subtitle under the node on the canvas names its action ("Create a song"), not "sonic: create": n8n
- * evaluates it as an expression, so it looks the action up by resource and operation.
- */
-const ACTIONS = Object.fromEntries(
-	RESOURCES.flatMap((r) => r.operations.map((op) => [`${r.value}:${op.value}`, op.action])),
-);
-export const ACTION_SUBTITLE = `={{ ${JSON.stringify(ACTIONS)}[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
-
 export class MusicApi implements INodeType {
-	// The subtitle is built from the operations, so this rule cannot read it here; the description lint test
-	// (test/unit/editor) runs it over the built description, where the subtitle is a literal.
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle
 	description: INodeTypeDescription = {
 		displayName: 'MusicAPI',
 		name: 'musicApi',
 		icon: { light: 'file:../../icons/musicapi.svg', dark: 'file:../../icons/musicapi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: ACTION_SUBTITLE,
+		// n8n names a node added from the picker after its action ("Create a song") and renames it when the action
+		// changes, so the subtitle says what the name does not: which of MusicAPI's model families it uses.
+		// A literal, as n8n's lint reads it; test/unit/editor keeps it in step with the resources' names.
+		subtitle:
+			'={{ {"sonic": "Sonic", "producer": "Producer", "suno": "Suno (Legacy)", "nuro": "Nuro (Legacy)", "riffusion": "Riffusion (Legacy)", "studio": "Studio (Legacy)", "credits": "Account"}[$parameter["resource"]] }}',
 		description: 'Create AI songs, lyrics, stems and WAVs with MusicAPI (musicapi.ai)',
 		defaults: { name: 'MusicAPI' },
 		usableAsTool: true,

@@ -1,10 +1,14 @@
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { baseFileName, clipFileTitle, downloadBinary } from '../shared/results/download';
-import type { DownloadContext, DownloadSettings } from '../shared/results/download';
+import {
+	baseFileName,
+	clipFileTitle,
+	downloadBinary,
+	type DownloadContext,
+	type DownloadSettings,
+} from '../shared/results/download';
 import { clipJson, taskSummaryJson } from '../shared/results/output';
-import type { WebhookDelivery } from '../shared/tasks';
-import type { Clip } from '../shared/tasks';
+import type { Clip, WebhookDelivery } from '../shared/tasks';
 import type { OutputMode, TriggerEvent, TriggerPlatform } from './description';
 
 /** What the trigger knows about a delivery beyond its body. */

@@ -8,13 +8,13 @@ module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
 	},
-	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+	testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.tsx'],
 	testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/.work/'],
 	modulePathIgnorePatterns: ['<rootDir>/test/e2e/.work/'],
-	globalSetup: '<rootDir>/test/e2e/harness/global-setup.ts',
-	globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.ts',
+	globalSetup: '<rootDir>/test/e2e/harness/global-setup.tsx',
+	globalTeardown: '<rootDir>/test/e2e/harness/global-teardown.tsx',
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,
 };

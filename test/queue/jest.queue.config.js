@@ -8,13 +8,13 @@ module.exports = {
 	rootDir: '../..',
 	testEnvironment: 'node',
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }],
 	},
-	testMatch: ['<rootDir>/test/queue/**/*.queue-test.ts'],
+	testMatch: ['<rootDir>/test/queue/**/*.queue-test.tsx'],
 	testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/e2e/.work/'],
 	modulePathIgnorePatterns: ['<rootDir>/test/e2e/.work/'],
-	globalSetup: '<rootDir>/test/queue/harness/global-setup.ts',
-	globalTeardown: '<rootDir>/test/queue/harness/global-teardown.ts',
+	globalSetup: '<rootDir>/test/queue/harness/global-setup.tsx',
+	globalTeardown: '<rootDir>/test/queue/harness/global-teardown.tsx',
 	testTimeout: 10 * 60 * 1000,
 	maxWorkers: 1,
 };

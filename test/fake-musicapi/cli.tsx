@@ -1,6 +1,6 @@
 /**
  * Starts the fake for out-of-process use (e2e tests driving a real n8n):
- *   npx ts-node --transpile-only test/fake-musicapi/cli.ts --port 0 --key demo-key --time-scale 0.05
+ *   npx ts-node --transpile-only test/fake-musicapi/cli.tsx --port 0 --key demo-key --time-scale 0.05
  * Prints one JSON line {"baseUrl","origin","port"} and runs until SIGINT/SIGTERM.
  * Other flags: --credits N, --extra-credits N, --platform suno|sonic, --include-code, --not-ready-status 200|202,
  * --credit-error-status 402|403, --streaming-callback, --public-base-url URL, --nuro-gone,

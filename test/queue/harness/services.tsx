@@ -3,12 +3,12 @@
  * apt-get when missing), each server on a free 127.0.0.1 port with its data in a temp folder, never the
  * machine's own services.
  *
- *   npx ts-node --transpile-only test/queue/harness/services.ts   # install if missing; prints the binaries
+ *   npx ts-node --transpile-only test/queue/harness/services.tsx   # install if missing; prints the binaries
  *
  * - PostgreSQL refuses to run as root: as root, initdb and postgres run as the `postgres` user Debian's package
  *   creates (spawn's uid/gid, no su), in a folder chowned to it.
  * - Each server is spawned detached as the leader of its own process group and recorded like the e2e harness
- *   records n8n (test/e2e/harness/processes.ts), so a watchdog, globalTeardown and the next run stop it if
+ *   records n8n (test/e2e/harness/processes.tsx), so a watchdog, globalTeardown and the next run stop it if
  *   the test cannot.
  */
 import { execFile } from 'node:child_process';

@@ -4,8 +4,8 @@
  *   P1  wall time of N waited jobs vs the lower bound (N−1)/r + L, and vs waiting job by job
  *   P2  polls per job and requests over the rate limit (poll mode and callback mode)
  *   P3  peak RSS growth while a 300 MB WAV becomes a binary item (filesystem binary mode)
- *   P4  M executions at once on one API key (issue 15): successes, wall time vs (M−1)/r + L, 429s (bench-many.ts)
- *   P5  20 items submitted one by one vs Batch Submit (beta): wall time and requests (bench-many.ts)
+ *   P4  M executions at once on one API key (issue 15): successes, wall time vs (M−1)/r + L, 429s (bench-many.tsx)
+ *   P5  20 items submitted one by one vs Batch Submit (beta): wall time and requests (bench-many.tsx)
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 

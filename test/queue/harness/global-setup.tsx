@@ -1,5 +1,5 @@
 /**
- * jest globalSetup of the queue layer: installs n8n (scripts/n8n-install.ts) and PostgreSQL + Redis (apt-get,
+ * jest globalSetup of the queue layer: installs n8n (scripts/n8n-install.tsx) and PostgreSQL + Redis (apt-get,
  * when missing) before any test timeout starts, and stops servers a killed earlier run left behind.
  */
 import { ensureN8n } from '../../../scripts/n8n-install';

@@ -23,7 +23,7 @@ export async function driveExecution(
 	const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const graceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
 	const timers = new Set<NodeJS.Timeout>();
-	const after = async <T>(ms: number, value: T) =>
+	const after = async <T,>(ms: number, value: T) =>
 		await new Promise<T>((resolve) => timers.add(setTimeout(() => resolve(value), ms)));
 
 	const execution = start();

@@ -1,12 +1,12 @@
 /**
  * Fault injection through the MusicAPI node in n8n's workflow engine, against the fake MusicAPI's fault switches.
- * Every case states what the user must see, and every case checks the shared invariants (helpers/invariants.ts):
+ * Every case states what the user must see, and every case checks the shared invariants (helpers/invariants.tsx):
  * no task id MusicAPI handed out goes missing, no item's create is sent twice when the first may have started a
  * job, no request trips the fake's rate limit (set to the node's pace), and no secret appears anywhere.
  *
  * The transport's single-request behaviour (one 429, one 5xx on a lone create or poll) is in
- * test/integration/transport/retries.test.ts; these cases are batches and whole executions. The callback that
- * never arrives is covered by test/e2e/node-callback.e2e.test.ts ("wait limit passed without a callback") in a real
+ * test/integration/transport/retries.test.tsx; these cases are batches and whole executions. The callback that
+ * never arrives is covered by test/e2e/node-callback.e2e.test.tsx ("wait limit passed without a callback") in a real
  * n8n, and not repeated here.
  */
 import type { Fault } from '../fake-musicapi';

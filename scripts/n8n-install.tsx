@@ -1,8 +1,8 @@
 /**
  * Installs (once) the real n8n used by the e2e tests, and Node 24 to run it.
  *
- *   npx ts-node --transpile-only scripts/n8n-install.ts              # default host; prints JSON { nodeBin, n8nBin, hostDir, version }
- *   MUSICAPI_N8N=1.123 npx ts-node --transpile-only scripts/n8n-install.ts   # another host of the matrix
+ *   npx ts-node --transpile-only scripts/n8n-install.tsx              # default host; prints JSON { nodeBin, n8nBin, hostDir, version }
+ *   MUSICAPI_N8N=1.123 npx ts-node --transpile-only scripts/n8n-install.tsx   # another host of the matrix
  *
  * Why this shape (docs/n8n-hosts.md has the measured facts):
  * - n8n 2.38+ refuses Node < 24 (1.x accepts 20–24), and the only Node 24 reachable here is the npm package

@@ -107,7 +107,7 @@ describe('fake MusicAPI: admin routes, reset and stop', () => {
 
 	it('the CLI prints one JSON line, serves, and exits cleanly on SIGTERM', async () => {
 		const tsNode = require.resolve('ts-node/dist/bin.js');
-		const child = spawn(process.execPath, [tsNode, '--transpile-only', path.join(__dirname, 'cli.ts'), '--port', '0', '--key', 'demo-key', '--time-scale', '0.05'], {
+		const child = spawn(process.execPath, [tsNode, '--transpile-only', path.join(__dirname, 'cli.tsx'), '--port', '0', '--key', 'demo-key', '--time-scale', '0.05'], {
 			cwd: path.join(__dirname, '..', '..'),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -5,10 +5,10 @@
  *   npm run demo              # set up, run the song example, print the results, keep running until Ctrl-C
  *   npm run demo -- --once    # same, then stop everything and exit (0 on success): for scripts and CI
  *
- * Everything is set up here: Node 24 + n8n (scripts/n8n-install.ts, cached after the first run), the fake
+ * Everything is set up here: Node 24 + n8n (scripts/n8n-install.tsx, cached after the first run), the fake
  * MusicAPI in this process (test/fake-musicapi), n8n with the packed package (test/e2e/harness), the owner
  * account and a MusicAPI credential pointing at the fake. MUSICAPI_E2E_KEEP=1 keeps n8n's folder (database,
- * audio files) after exit. `startDemo()` is shared with scripts/screenshots.ts.
+ * audio files) after exit. `startDemo()` is shared with scripts/screenshots.tsx.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';

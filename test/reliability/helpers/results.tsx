@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Where the suites leave their figures for scripts/reliability-report.ts (gitignored). */
+/** Where the suites leave their figures for scripts/reliability-report.tsx (gitignored). */
 export const RESULTS_DIR = path.join(__dirname, '..', '.results');
 
 export interface CaseRecord {

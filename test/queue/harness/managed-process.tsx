@@ -1,6 +1,6 @@
 /**
  * A long-running child of the queue tests (PostgreSQL, Redis, an n8n worker) with the e2e harness's safety
- * nets (test/e2e/harness/processes.ts): detached as the leader of its own process group, recorded in the live
+ * nets (test/e2e/harness/processes.tsx): detached as the leader of its own process group, recorded in the live
  * folder (globalTeardown and the next run reap it), watched (killed within seconds if jest dies), and stopped
  * as a whole group.
  */

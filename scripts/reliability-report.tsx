@@ -71,7 +71,7 @@ function main(): number {
 	};
 
 	const faults = suites.faults;
-	out.push('Fault injection (faults.test.ts)');
+	out.push('Fault injection (faults.test.tsx)');
 	if (!faults) {
 		broken = true;
 		out.push('  ✗ no figures: the suite did not run to the end');
@@ -93,7 +93,7 @@ function main(): number {
 	out.push('');
 
 	const bad = suites['bad-input'];
-	out.push('Bad input (bad-input.test.ts)');
+	out.push('Bad input (bad-input.test.tsx)');
 	if (!bad) {
 		broken = true;
 		out.push('  ✗ no figures: the suite did not run to the end');
@@ -121,7 +121,7 @@ function main(): number {
 		out.push('  ✗ no figures: the suite did not run to the end');
 	}
 	const leaks = SUITES.reduce((n, s) => n + (suites[s]?.totals.secretLeaks ?? 0), 0);
-	out.push(line('targeted secret cases (secrets.test.ts)', secrets?.cases.length ?? 0));
+	out.push(line('targeted secret cases (secrets.test.tsx)', secrets?.cases.length ?? 0));
 	zero('secret leaks (API key, webhook secret)', leaks);
 	out.push('');
 

@@ -1,5 +1,5 @@
 /**
- * n8n in queue mode for one test file: PostgreSQL + Redis (this run's own, see services.ts), one main
+ * n8n in queue mode for one test file: PostgreSQL + Redis (this run's own, see services.tsx), one main
  * (`n8n start`: UI, API, webhooks, waiting webhooks; enqueues executions) and workers (`n8n worker`: run them),
  * all with the same encryption key, database, queue and community package.
  *
@@ -7,7 +7,7 @@
  *   …
  *   await q.stop();                                  // workers, main, Redis, PostgreSQL: always all of them
  *
- * The main is the e2e harness's own server (test/e2e/harness/server.ts, environment overridden for queue mode);
+ * The main is the e2e harness's own server (test/e2e/harness/server.tsx, environment overridden for queue mode);
  * workers are started here because that server only knows `n8n start`.
  */
 import * as fs from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * The n8n process itself: environment, ports, logs, readiness, stop. Knows nothing about users or
- * workflows (that is n8n.ts).
+ * workflows (that is n8n.tsx).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

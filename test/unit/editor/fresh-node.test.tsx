@@ -2,6 +2,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeProperties, INodeType, INodeTypes } from 'n8n-workflow';
 
 import { MusicApi } from '../../../nodes/MusicApi/MusicApi.node';
+import { RESOURCES } from '../../../nodes/MusicApi/actions/registry';
 
 const musicApi = new MusicApi();
 const { description } = musicApi;
@@ -44,7 +45,7 @@ describe('a fresh node, as the editor shows it', () => {
 	});
 });
 
-describe('the subtitle under the node names its action', () => {
+describe('the subtitle under the node names the model family (n8n names the node after its action)', () => {
 	const nodeTypes: INodeTypes = {
 		getByName: () => musicApi as INodeType,
 		getByNameAndVersion: () => musicApi as INodeType,
@@ -57,12 +58,13 @@ describe('the subtitle under the node names its action', () => {
 		return workflow.expression.getSimpleParameterValue(n, description.subtitle as string, 'internal', {});
 	}
 
-	it.each([
-		[{ resource: 'sonic', operation: 'create' }, 'Create a song'],
-		[{ resource: 'sonic', operation: 'replaceSection' }, 'Replace a section of a clip'],
-		[{ resource: 'producer', operation: 'getTask' }, 'Get a Producer task'],
-		[{ resource: 'credits', operation: 'get' }, 'Get the credits left'],
-	])('%p → %p', (parameters, expected) => {
-		expect(subtitle(parameters)).toBe(expected);
+	it.each(RESOURCES.map((resource) => [resource.value, resource.name]))('%s → %s', (resource, name) => {
+		for (const operation of RESOURCES.find((r) => r.value === resource)!.operations) {
+			expect(subtitle({ resource, operation: operation.value })).toBe(name);
+		}
+	});
+
+	it('does not repeat the action that n8n names the node after', () => {
+		expect(subtitle({ resource: 'sonic', operation: 'create' })).not.toMatch(/create/i);
 	});
 });

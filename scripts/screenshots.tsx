@@ -1,7 +1,7 @@
 /**
  * Editor screenshots for the README: `npm run screenshots` → docs/screenshots/*.png (1440×900).
  *
- * Starts the same set-up as `npm run demo` (scripts/demo.ts: real n8n 2.40.7 + this package + fake MusicAPI +
+ * Starts the same set-up as `npm run demo` (scripts/demo.tsx: real n8n 2.40.7 + this package + fake MusicAPI +
  * the examples), then drives the editor in headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH)
  * with playwright-core: logs in as the owner, opens the "generate a song" example, runs it from the node's
  * panel, and opens the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every

@@ -1,8 +1,8 @@
 /**
- * Secrets: the API key and the webhook secret (distinctive values, helpers/setup.ts) must never appear in an output
+ * Secrets: the API key and the webhook secret (distinctive values, helpers/setup.tsx) must never appear in an output
  * item, an error's message or description, the serialised error, a captured log line or the stored run data.
  *
- * Every case of faults.test.ts and bad-input.test.ts already runs this scan (helpers/secrets.ts) and files its
+ * Every case of faults.test.tsx and bad-input.test.tsx already runs this scan (helpers/secrets.tsx) and files its
  * leak count; this file adds the cases most likely to leak: a MusicAPI (or proxy) that echoes the secrets back in an
  * error body or in a successful answer, submits that carry the secret (webhook URL, callback mode), and the secret
  * derived per execution when the credential has none.

@@ -51,7 +51,7 @@ export class N8n {
 		readonly userFolder: string,
 		readonly packages: InstalledPackage[],
 		readonly timings: { installMs: number; packagesMs: number; bootMs: number; setupMs: number },
-		/** n8n's version, e.g. "2.40.7" (the host MUSICAPI_N8N picked, see scripts/n8n-install.ts). */
+		/** n8n's version, e.g. "2.40.7" (the host MUSICAPI_N8N picked, see scripts/n8n-install.tsx). */
 		readonly version: string,
 	) {}
 

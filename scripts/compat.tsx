@@ -7,7 +7,7 @@
  *   npm run test:compat -- 1.123 2.41   # the hosts these select (as MUSICAPI_N8N would)
  *
  * Needs `npm run build` first. Each host is installed on first use (minutes, ~2.6 GB, cached by its lock's hash:
- * scripts/n8n-install.ts). Prints one table: per host and suite the passed/failed counts and seconds, and how
+ * scripts/n8n-install.tsx). Prints one table: per host and suite the passed/failed counts and seconds, and how
  * long the install took (cold) or its check (warm). Exit code 1 when anything failed.
  */
 import { spawn } from 'node:child_process';
@@ -49,7 +49,7 @@ interface JestJson {
 
 function runJest(host: string, suite: string): Promise<SuiteResult> {
 	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-compat-')), 'result.json');
-	const args = ['jest', '-c', 'test/e2e/jest.e2e.config.js', '--json', `--outputFile=${out}`, `test/e2e/${suite}.e2e.test.ts`];
+	const args = ['jest', '-c', 'test/e2e/jest.e2e.config.js', '--json', `--outputFile=${out}`, `test/e2e/${suite}.e2e.test.tsx`];
 	const started = Date.now();
 	return new Promise((resolve) => {
 		const child = spawn('npx', args, { cwd: ROOT, env: { ...process.env, MUSICAPI_N8N: host }, stdio: 'inherit' });

@@ -1,6 +1,6 @@
 /**
  * The README's operation table, made from the node's own operation list so the two cannot drift apart
- * (test/unit/readme.test.ts checks the README against it). `npm run readme:operations` rewrites the README's table.
+ * (test/unit/readme.test.tsx checks the README against it). `npm run readme:operations` rewrites the README's table.
  */
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
