@@ -16,7 +16,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { MusicApi } from '../../nodes/MusicApi/MusicApi.node';
 import { RESOURCES } from '../../nodes/MusicApi/actions/registry';
-import type { Operation } from '../../nodes/MusicApi/actions/types';
+import type { Operation } from '../../nodes/MusicApi/base/operation';
 import { completionProperties } from '../../nodes/MusicApi/descriptions/completionFields';
 import { requestOptionsProperty } from '../../nodes/MusicApi/descriptions/requestOptions';
 import type { BodyField } from '../../nodes/MusicApi/descriptions/fields';

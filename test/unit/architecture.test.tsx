@@ -2,9 +2,10 @@
  * The layout rules of docs/architecture.md, checked on the real source: imports go one way, so a newcomer can read
  * the package from nodes/shared up to the two nodes without meeting a loop.
  *
- * - no runtime import cycle (type-only imports are erased by tsc, so they cannot form one at run time);
+ * - no import cycle, type-only imports included: tsc erases them, but a reader still meets the loop;
  * - no node folder imports another node's folder (what both need lives in nodes/shared);
  * - nodes/shared imports no node folder;
+ * - inside the action node, imports go down its layers only (LAYERS), types too;
  * - no source file in nodes/ or credentials/ over 300 lines.
  */
 import { readdirSync, readFileSync, statSync } from 'fs';
@@ -19,8 +20,6 @@ type Sources = Map<string, string>;
 interface ImportEdge {
 	from: string;
 	to: string;
-	/** True when tsc erases it: `import type`, `export type`, or every named binding marked `type`. */
-	typeOnly: boolean;
 }
 
 function listTs(dir: string): string[] {
@@ -35,6 +34,8 @@ function readSources(dirs: string[]): Sources {
 	return new Map(dirs.flatMap(listTs).map((path) => [path, readFileSync(join(ROOT, path), 'utf8')]));
 }
 
+// Every relative import and re-export, `import type` included: tsc erases type imports, but they tie the code together
+// all the same.
 const IMPORT = /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"](\.[^'"]*)['"]|^\s*import\s+['"](\.[^'"]*)['"]/gm;
 
 function resolveImport(sources: Sources, from: string, specifier: string): string | undefined {
@@ -49,25 +50,16 @@ function importsOf(sources: Sources): ImportEdge[] {
 			const specifier = match[4] ?? match[5];
 			const to = resolveImport(sources, from, specifier);
 			if (!to) throw new Error(`${from}: cannot resolve '${specifier}'`);
-			const bindings = match[3] ?? '';
-			const named = /^\{([\s\S]*)\}$/.exec(bindings.trim());
-			const allInlineTypes =
-				named !== null &&
-				named[1]
-					.split(',')
-					.map((part) => part.trim())
-					.filter(Boolean)
-					.every((part) => part.startsWith('type '));
-			edges.push({ from, to, typeOnly: match[2] !== undefined || allInlineTypes });
+			edges.push({ from, to });
 		}
 	}
 	return edges;
 }
 
-/** Every runtime cycle, each as the chain of files that closes it. */
+/** Every import cycle, type-only imports included, each as the chain of files that closes it. */
 function cycles(edges: ImportEdge[]): string[][] {
 	const next = new Map<string, string[]>();
-	for (const edge of edges.filter((e) => !e.typeOnly)) next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+	for (const edge of edges) next.set(edge.from, [...new Set([...(next.get(edge.from) ?? []), edge.to])]);
 	const found: string[][] = [];
 	const done = new Set<string>();
 	const visit = (file: string, path: string[]) => {
@@ -90,7 +82,7 @@ function nodeFolderOf(file: string): string | undefined {
 	return parts[0] === 'nodes' && parts.length > 2 ? parts[1] : undefined;
 }
 
-/** Imports that cross folders the wrong way; type imports count too, since they tie the code together all the same. */
+/** Imports that cross folders the wrong way. */
 function wrongWayImports(edges: ImportEdge[]): string[] {
 	return edges
 		.filter(({ from, to }) => {
@@ -98,6 +90,31 @@ function wrongWayImports(edges: ImportEdge[]): string[] {
 			const target = nodeFolderOf(to);
 			if (!source || !target || source === target) return false;
 			return target !== 'shared';
+		})
+		.map(({ from, to }) => `${from} -> ${to}`);
+}
+
+/**
+ * The action node's layers, top to bottom (docs/architecture.md): a file may import its own layer or one below it.
+ * The node file routes to actions; actions submit and finish jobs; jobs and input read what descriptions declare;
+ * base holds what every layer shares: what an operation is, and the bad-input error.
+ */
+const LAYERS = ['MusicApi.node.ts', 'actions', 'jobs', 'input', 'descriptions', 'base'];
+
+function layerOf(file: string): number | undefined {
+	const [root, node, part] = file.split('/');
+	if (root !== 'nodes' || node !== 'MusicApi') return undefined;
+	const at = LAYERS.indexOf(part);
+	if (at < 0) throw new Error(`${file}: not in a layer of LAYERS`);
+	return at;
+}
+
+function upwardImports(edges: ImportEdge[]): string[] {
+	return edges
+		.filter(({ from, to }) => {
+			const source = layerOf(from);
+			const target = layerOf(to);
+			return source !== undefined && target !== undefined && target < source;
 		})
 		.map(({ from, to }) => `${from} -> ${to}`);
 }
@@ -118,12 +135,16 @@ describe('architecture of nodes/ and credentials/', () => {
 		expect(edges.length).toBeGreaterThan(100);
 	});
 
-	it('has no runtime import cycle', () => {
+	it('has no import cycle, type imports included', () => {
 		expect(cycles(edges).map((cycle) => cycle.join(' -> '))).toEqual([]);
 	});
 
 	it('has no import from one node folder into another, nor from nodes/shared into a node', () => {
 		expect(wrongWayImports(edges)).toEqual([]);
+	});
+
+	it('has no import up the action node\'s layers (type imports count)', () => {
+		expect(upwardImports(edges)).toEqual([]);
 	});
 
 	it(`has no source file over ${MAX_LINES} lines`, () => {
@@ -134,7 +155,7 @@ describe('architecture of nodes/ and credentials/', () => {
 describe('the architecture check itself', () => {
 	const tree = (files: Record<string, string>): Sources => new Map(Object.entries(files));
 
-	it('finds a runtime cycle, and ignores one closed only by type imports', () => {
+	it('finds a cycle, also one closed only by type imports', () => {
 		const loop = tree({
 			'nodes/A/a.ts': "import { b } from './b';",
 			'nodes/A/b.ts': "import {\n\tc,\n} from './c';",
@@ -146,7 +167,21 @@ describe('the architecture check itself', () => {
 			'nodes/A/a.ts': "import { b } from './b';",
 			'nodes/A/b.ts': "import type { A } from './a';\nimport { type X, type Y } from './a';",
 		});
-		expect(cycles(importsOf(typeLoop))).toEqual([]);
+		expect(cycles(importsOf(typeLoop))).toEqual([['nodes/A/a.ts', 'nodes/A/b.ts', 'nodes/A/a.ts']]);
+	});
+
+	it('finds an import up the layers, a type import included, and allows one down', () => {
+		const layered = tree({
+			'nodes/MusicApi/jobs/park.ts': "import type { Job } from '../actions/types';\nimport { f } from '../descriptions/f';",
+			'nodes/MusicApi/descriptions/f.ts': "import { inputError } from '../input/readBody';",
+			'nodes/MusicApi/actions/types.ts': "import type { Op } from '../base/operation';",
+			'nodes/MusicApi/input/readBody.ts': '',
+			'nodes/MusicApi/base/operation.ts': '',
+		});
+		expect(upwardImports(importsOf(layered))).toEqual([
+			'nodes/MusicApi/jobs/park.ts -> nodes/MusicApi/actions/types.ts',
+			'nodes/MusicApi/descriptions/f.ts -> nodes/MusicApi/input/readBody.ts',
+		]);
 	});
 
 	it('finds a node importing another node, and nodes/shared importing a node', () => {

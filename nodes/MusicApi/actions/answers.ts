@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { baseFileName, downloadBinary, downloadSettingsOf } from '../../shared/results/download';
-import type { OperationContext } from './types';
+import type { OperationContext } from '../base/operation';
 
 // How the answers of the sync endpoints become items: their data, their files, and what to say when they lack it.
 

@@ -10,7 +10,7 @@ import { normalizeTask, type NormalizeOptions } from '../../shared/tasks';
 import { TASK_PATH_PREFIXES, taskPath } from '../../shared/tasks/paths';
 import type { TaskDialect } from '../../shared/tasks/types';
 import type { ApiRequest } from '../../shared/transport/MusicApiClient';
-import type { AsyncOperation, OperationContext, SyncOperation } from './types';
+import type { AsyncOperation, OperationContext, SyncOperation } from '../base/operation';
 
 interface Describe {
 	value: string;

@@ -2,7 +2,7 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties } from '../descriptions/completionFields';
 import { alphabetical } from '../descriptions/fields';
-import type { ResourceDefinition } from './types';
+import type { ResourceDefinition } from '../base/operation';
 
 /**
  * The Operation dropdown of one resource and every operation's fields, shown only for that operation.

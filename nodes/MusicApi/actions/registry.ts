@@ -5,7 +5,7 @@ import { riffusion } from './riffusion';
 import { sonic } from './sonic';
 import { studio } from './studio';
 import { suno } from './suno';
-import type { Operation, ResourceDefinition } from './types';
+import type { Operation, ResourceDefinition } from '../base/operation';
 
 /**
  * Every resource in the order the Resource dropdown shows them: the current ones alphabetically, then the legacy,

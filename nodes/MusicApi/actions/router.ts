@@ -9,11 +9,12 @@ import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
 import { batchSubmitter } from '../jobs/batch';
 import { expectationsOf } from '../jobs/expectations';
-import { completionModeFor, finishJobs, type SubmittedJob } from '../jobs/finish';
+import { completionModeFor, finishJobs } from '../jobs/finish';
+import type { SubmittedJob } from '../jobs/submitted';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
 import { findOperation } from './registry';
-import type { AsyncOperation, Operation, OperationContext, SyncOperation } from './types';
+import type { AsyncOperation, Operation, OperationContext, SyncOperation } from '../base/operation';
 
 /**
  * The node's only item loop. Resolves resource:operation, runs every item, pairs every output item with its

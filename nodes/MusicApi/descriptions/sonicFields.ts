@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 
 import { booleanField, optionsField, textField, weightField, type BodyField, type Show } from './fields';
-import { inputError } from '../input/readBody';
+import { inputError } from '../base/inputError';
 
 /**
  * Song-shaping fields that Sonic create, mashup, sample, upload-cover/extend and replace-section share, declared

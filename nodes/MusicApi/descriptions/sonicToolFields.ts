@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { booleanField, numberField, urlField, type BodyField, type Show } from './fields';
-import { inputError } from '../input/readBody';
+import { inputError } from '../base/inputError';
 import { DEFAULT_SONIC_MODEL, modelField } from './models';
 import {
 	descriptionPromptField,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from './readBody';
+import { inputError } from '../base/inputError';
 
 /**
  * Cross-field checks shared by the Suno (legacy), Producer, Riffusion, Studio and Nuro operations. Every check

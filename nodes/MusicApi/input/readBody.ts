@@ -1,16 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { inputError } from '../base/inputError';
 import type { BodyField } from '../descriptions/fields';
-
-/** Raised for bad input before any request leaves; names the field, the limit and the item. */
-export function inputError(ctx: IExecuteFunctions, itemIndex: number, field: string, problem: string, remedy?: string) {
-	return new NodeOperationError(ctx.getNode(), `[item ${itemIndex}] ${field}: ${problem}`, {
-		itemIndex,
-		description:
-			remedy ?? `Fix "${field}" on input item ${itemIndex} and run again. Nothing was sent to MusicAPI for this item.`,
-	});
-}
 
 /** Checks one value against its field and converts it to what the API expects; undefined = leave it out. */
 export function checkValue(ctx: IExecuteFunctions, itemIndex: number, field: BodyField, value: unknown): unknown {

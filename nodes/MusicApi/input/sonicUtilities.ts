@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { OperationContext } from '../actions/types';
+import type { OperationContext } from '../base/operation';
 import type { BodyField } from '../descriptions/fields';
 import { MAX_VOCAL_SPAN_S } from '../descriptions/sonicUtilityFields';
-import { inputError, readBody } from './readBody';
+import { inputError } from '../base/inputError';
+import { readBody } from './readBody';
 
 // Reading and checking what the Sonic utility operations take beyond plain fields.
 

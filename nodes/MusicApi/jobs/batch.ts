@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { AsyncOperation, OperationContext } from '../actions/types';
+import type { AsyncOperation, OperationContext } from '../base/operation';
 import { readBatchSubmit } from '../descriptions/batchSubmit';
 import type { ApiRequest } from '../../shared/transport/MusicApiClient';
 import { readBatchAnswer } from './batchAnswer';
-import type { SubmittedJob } from './finish';
+import type { SubmittedJob } from './submitted';
 
 export interface PreparedSubmit {
 	itemIndex: number;

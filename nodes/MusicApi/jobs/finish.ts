@@ -1,20 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { AsyncOperation, OperationContext } from '../actions/types';
+import type { AsyncOperation, OperationContext } from '../base/operation';
 import { readCompletionMode, readResultOptions, type CompletionMode } from '../descriptions/completionFields';
 import { parkForCallback } from './callback/park';
-import type { JobExpectations } from './expectations';
+import type { SubmittedJob } from './submitted';
 import { outcomesToItems, type FinishedItems } from './items';
 import { pendingTasks, waitForTasks } from './poll';
-
-export interface SubmittedJob {
-	itemIndex: number;
-	taskId: string;
-	submitResponse: IDataObject;
-	submittedAt: number;
-	/** What the request promised about the result (model asked, WAV made). */
-	expect?: JobExpectations;
-}
 
 /**
  * The completion mode this run uses. "Wait for Callback" parks the execution, but an AI agent's tool call needs

@@ -1,6 +1,6 @@
 import { sleepUnlessCancelled } from '../../shared/transport/nodeError';
 import type { ApiRequest, ApiResponse } from '../../shared/transport/MusicApiClient';
-import type { OperationContext } from '../actions/types';
+import type { OperationContext } from '../base/operation';
 
 // The one place that asks again while MusicAPI answers 202 "still building" to a request (MIDI, sync answers).
 // A 202 to a task poll is a task state instead (shared/tasks: pending), which the poll scheduler (poll.ts) waits out

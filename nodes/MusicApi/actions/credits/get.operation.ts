@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { defineSync } from '../define';
-import type { SyncOperation } from '../types';
+import type { SyncOperation } from '../../base/operation';
 
 export const get: SyncOperation = {
 	...defineSync({

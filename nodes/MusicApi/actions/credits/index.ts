@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../types';
+import type { ResourceDefinition } from '../../base/operation';
 import { get } from './get.operation';
 
 export const credits: ResourceDefinition = {

@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../types';
+import type { ResourceDefinition } from '../../base/operation';
 import { create } from './create.operation';
 import { download } from './download.operation';
 import { getTask } from './getTask.operation';

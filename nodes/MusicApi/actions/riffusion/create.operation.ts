@@ -1,6 +1,6 @@
 import { defineAsync } from '../define';
 import { booleanField, numberField, optionsField, textField } from '../../descriptions/fields';
-import { inputError } from '../../input/readBody';
+import { inputError } from '../../base/inputError';
 import { modelField } from '../../descriptions/models';
 import { checkNoWebhooks, requireOneOf } from '../../input/checks';
 import { noticeProperty } from '../../descriptions/resourceFields';

@@ -1,4 +1,4 @@
-import type { ResourceDefinition } from '../types';
+import type { ResourceDefinition } from '../../base/operation';
 import { addInstrumental } from './addInstrumental.operation';
 import { addVocals } from './addVocals.operation';
 import { concat } from './concat.operation';

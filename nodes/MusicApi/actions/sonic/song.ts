@@ -4,9 +4,9 @@ import { booleanField, numberField, optionsField, textField, type BodyField, typ
 import { finishSongBody } from '../../descriptions/sonicFields';
 import { checkWholeSeconds } from '../../descriptions/sonicToolFields';
 import { checkOnlyFor } from '../../input/checks';
-import { inputError } from '../../input/readBody';
+import { inputError } from '../../base/inputError';
 import { defineAsync } from '../define';
-import type { AsyncOperation } from '../types';
+import type { AsyncOperation } from '../../base/operation';
 
 /**
  * The Sonic song operations: each user intent (create, extend, cover, remaster, add vocals…) is its own operation

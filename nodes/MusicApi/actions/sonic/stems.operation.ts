@@ -1,7 +1,8 @@
 import { taskPath } from '../../../shared/tasks/paths';
-import type { AsyncOperation } from '../types';
+import type { AsyncOperation } from '../../base/operation';
 import { optionsField, clipIdField } from '../../descriptions/fields';
-import { inputError, readBody } from '../../input/readBody';
+import { inputError } from '../../base/inputError';
+import { readBody } from '../../input/readBody';
 
 /** Basic and full separation are two endpoints with the same body; the Separation field picks the path. */
 const KINDS = ['basic', 'full'];

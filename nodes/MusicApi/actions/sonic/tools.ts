@@ -1,4 +1,4 @@
-import type { Operation } from '../types';
+import type { Operation } from '../../base/operation';
 import { createVoice } from './createVoice.operation';
 import { mashup } from './mashup.operation';
 import { replaceSection } from './replaceSection.operation';

@@ -1,4 +1,4 @@
-import type { AsyncOperation, OperationContext } from '../types';
+import type { AsyncOperation, OperationContext } from '../../base/operation';
 
 /**
  * Upload & Cover and Upload & Extend fetch the audio inside the submit call before the job exists: 30–60 s live

@@ -1,4 +1,4 @@
-import type { Operation } from '../types';
+import type { Operation } from '../../base/operation';
 import { alignedLyrics } from './alignedLyrics.operation';
 import { bpm } from './bpm.operation';
 import { createPersona } from './createPersona.operation';

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
 import { booleanField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
-import { inputError } from '../../input/readBody';
+import { inputError } from '../../base/inputError';
 import { modelField } from '../../descriptions/models';
 import { checkNoWebhooks, checkRange, requireOneOf } from '../../input/checks';
 import { noticeProperty } from '../../descriptions/resourceFields';

@@ -1,6 +1,6 @@
 import { noticeProperty } from '../../descriptions/resourceFields';
 import { create as sonicCreate, legacyNotice, taskTypeDropdown } from '../sonic/create.operation';
-import type { AsyncOperation } from '../types';
+import type { AsyncOperation } from '../../base/operation';
 
 const PATH = '/suno/create';
 const POLL_PREFIX = '/suno/clip/';

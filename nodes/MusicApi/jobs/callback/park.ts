@@ -1,7 +1,7 @@
 import type { ResultOptions } from '../../descriptions/completionFields';
 import { CREDENTIAL_NAME } from '../../../shared/transport/MusicApiClient';
-import type { AsyncOperation, OperationContext } from '../../actions/types';
-import type { SubmittedJob } from '../finish';
+import type { AsyncOperation, OperationContext } from '../../base/operation';
+import type { SubmittedJob } from '../submitted';
 import type { FinishedItems } from '../items';
 import { callbackSecret, callbackUrl } from './address';
 import { BACKSTOP_MS, remindAtDeadline } from './deadline';

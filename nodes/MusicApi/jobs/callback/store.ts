@@ -4,9 +4,9 @@ import type { NormalizeOptions } from '../../../shared/tasks';
 import type { NormalizedTask, TaskDialect } from '../../../shared/tasks/types';
 import { hashKey } from '../../../shared/webhooks/dedupe';
 import { ReplayCache } from '../../../shared/webhooks/signature';
-import type { AsyncOperation } from '../../actions/types';
+import type { AsyncOperation } from '../../base/operation';
 import type { JobExpectations } from '../expectations';
-import type { SubmittedJob } from '../finish';
+import type { SubmittedJob } from '../submitted';
 
 // The parked batches: in this process's memory, and in the execution's custom data for any other process.
 
