@@ -35,8 +35,18 @@ function toolEnv(): NodeJS.ProcessEnv {
 	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && key !== 'NODE_ENV'));
 }
 
+/** Folders this file made; removed after the tests. */
+const scratch: string[] = [];
+afterAll(() => {
+	for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function scan(dir: string, leg: 'source' | 'tarball'): ScanReport {
-	const run = spawnSync(process.execPath, [SCANNER, dir, leg], { cwd: ROOT, env: toolEnv(), encoding: 'utf8', timeout: 120_000 });
+	// The scanner makes a temp folder when it loads (for packages it would download) and leaves it: give it one of ours.
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-scanner-'));
+	scratch.push(tmp);
+	const env = { ...toolEnv(), TMPDIR: tmp };
+	const run = spawnSync(process.execPath, [SCANNER, dir, leg], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
 	if (run.status !== 0) throw new Error(`scanner exited ${run.status ?? run.signal}:\n${run.stderr}`);
 	return JSON.parse(run.stdout) as ScanReport;
 }
@@ -55,11 +65,6 @@ function scratchCopy(): string {
 	fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 	return dir;
 }
-
-const scratch: string[] = [];
-afterAll(() => {
-	for (const dir of scratch) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("n8n's scanner (@n8n/scan-community-package)", () => {
 	test('passes the source with no error and no warning', () => {
