@@ -214,7 +214,7 @@ export class MusicApiClient {
 				);
 			}
 			throw this.error(
-				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers) }),
+				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers), location: response.headers.location }),
 				itemIndex,
 			);
 		}
@@ -248,6 +248,9 @@ export class MusicApiClient {
 			ignoreHttpStatusErrors: true,
 			timeout: req.timeoutMs ?? this.settings.timeoutMs,
 			abortSignal: this.cancelSignal,
+			// n8n would follow a redirect and re-send the key to any origin: a 3xx is an error instead (mapHttpError).
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 		let raw: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		try {
