@@ -121,11 +121,11 @@ export class MusicApiTrigger implements INodeType {
 			replayKeys = result.replayKeys;
 			meta.deliveryId = result.deliveryId;
 			meta.signatureVerified = true;
-			headerEvent = result.event;
 		} else if (!unsignedAllowed) {
 			return reject(401, wantsUnsigned ? UNSIGNED_PRODUCTION_REASON : NO_SECRET_REASON);
 		} else {
-			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
+			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come, the
+			// event header included (a verified delivery's event comes from its signed body alone).
 			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
 			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
 			if (meta.deliveryId !== undefined) replayKeys = [{ id: meta.deliveryId }];
@@ -146,14 +146,6 @@ export class MusicApiTrigger implements INodeType {
 			return reject(400, (error as Error).message);
 		}
 
-		const events = this.getNodeParameter('events', []) as string[];
-		const platforms = this.getNodeParameter('platforms', []) as string[];
-		const ignored = filteredOut(delivery, events, platforms);
-		if (ignored) {
-			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
-			return reply(200, { received: true, ignored: true });
-		}
-
 		// Once per delivery (id, signature) and, for verified deliveries, once per result (task, platform, event):
 		// MusicAPI may send one result again under a new id with a fresh signature. An unverified test delivery
 		// names any task it likes, so it must not use up the result for the genuine one (and a user re-sending a
@@ -169,6 +161,16 @@ export class MusicApiTrigger implements INodeType {
 			return reply(200, { received: true, duplicate: true });
 		}
 		if (keys.length) saveReplayCache(staticData, seen);
+
+		// Filtered only after it is remembered: a delivery the filters drop is still used up, so the same bytes
+		// cannot come back later (under another id) and be taken for something else.
+		const events = this.getNodeParameter('events', []) as string[];
+		const platforms = this.getNodeParameter('platforms', []) as string[];
+		const ignored = filteredOut(delivery, events, platforms);
+		if (ignored) {
+			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
+			return reply(200, { received: true, ignored: true });
+		}
 
 		// Acknowledge before any download, so MusicAPI is answered quickly whatever the files weigh.
 		reply(200, { received: true });
@@ -198,7 +200,7 @@ function bodyText(rawBody: RawBody): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The body's `event` is signed and wins; the X-Webhook-Event header fills in when the body has none. */
+/** An unsigned test delivery's X-Webhook-Event fills in when its body has no `event` (never used for a verified one). */
 function withHeaderEvent(body: unknown, headerEvent: string | undefined): unknown {
 	if (!headerEvent || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
 	return (body as IDataObject).event === undefined ? { ...(body as IDataObject), event: headerEvent } : body;

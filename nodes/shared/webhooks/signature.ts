@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 // MusicAPI webhook signatures (contract §5.1), in one place for the trigger and the action node's callback mode:
 //   X-Webhook-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<X-Webhook-Timestamp>.<raw body bytes>")>
 // plus X-Webhook-Id (the delivery id, kept across redeliveries), X-Webhook-Event and X-Webhook-Timestamp
-// (Unix seconds at signing).
+// (Unix seconds at signing). Only the timestamp and the body are signed: the id and the event header are not.
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';
 export const TIMESTAMP_HEADER = 'x-webhook-timestamp';
@@ -155,8 +155,6 @@ export type VerifyDeliveryResult =
 			ok: true;
 			/** X-Webhook-Id, or `sha256:<signature>` when the header is absent (still dedupes exact replays). */
 			deliveryId: string;
-			/** X-Webhook-Event when sent (it is not covered by the signature: prefer the body's `event`). */
-			event: string | undefined;
 			timestamp: number;
 			/**
 			 * Every key this delivery is deduplicated by: the delivery id, and its signature for twice the tolerance
@@ -221,7 +219,8 @@ export function verifyDelivery(input: VerifyDeliveryInput): VerifyDeliveryResult
 	const replayKeys: ReplayKey[] =
 		deliveryId === signatureKey ? [{ id: deliveryId }] : [{ id: deliveryId }, { id: signatureKey, ttlSeconds: 2 * tolerance }];
 	const duplicate = input.seen ? input.seen.checkAndRememberAll(replayKeys, now) : false;
-	return { ok: true, deliveryId, event: headerValue(headers, EVENT_HEADER) || undefined, timestamp, replayKeys, duplicate };
+	// X-Webhook-Event is left out on purpose: it is not signed, so it decides nothing about a verified delivery.
+	return { ok: true, deliveryId, timestamp, replayKeys, duplicate };
 }
 
 function unixNow(): number {

@@ -287,7 +287,7 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		expect(h.res).toMatchObject({ statusCode: 200, body: { received: true, ignored: true } });
 	});
 
-	it('the X-Webhook-Event header fills in when the body has no event', async () => {
+	it('a signed body without an event is read from its clips (streaming → ignored by default)', async () => {
 		const payload = { code: 200, task_id: 't', platform: 'suno', data: [sonicClip('a', 'streaming')] };
 		const h = harness(signed(payload, { event: 'song.streaming' }));
 		expect(await run(h)).toEqual({ noWebhookResponse: true });
