@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackSecret, callbackUrl } from '../jobs/callback/address';
+import { callbackSecret, callbackUrl, NO_CALLBACK_SECRET } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
 import { completionProperties, readResultOptions } from '../descriptions/completionFields';
@@ -238,6 +238,7 @@ async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObj
 	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
 		const secret = callbackSecret(credentials, ctx.fn.getExecutionId());
+		if (secret === undefined) throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex: 0 });
 		// MusicAPI may echo the secret back in its answer: it is masked like the credential's own.
 		ctx.client.redactAlso(secret);
 		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };

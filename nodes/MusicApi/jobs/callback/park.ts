@@ -44,7 +44,9 @@ export async function parkForCallback(
 	const reminder = new AbortController();
 	const batch = batches.get(executionId);
 	if (batch) batch.reminder = reminder;
-	void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), callbackSecret(credentials, executionId), executionId, options.timeoutMs, reminder.signal);
+	// Always set here: the router refused callback mode before submitting when the credential gives no secret.
+	const secret = callbackSecret(credentials, executionId);
+	if (secret) void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), secret, executionId, options.timeoutMs, reminder.signal);
 	const finished: FinishedItems = new Map();
 	for (const job of jobs) {
 		finished.set(job.itemIndex, [

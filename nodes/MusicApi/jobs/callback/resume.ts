@@ -8,7 +8,7 @@ import { readResultOptionsWith } from '../../descriptions/completionFields';
 import { readRequestSettingsWith } from '../../descriptions/requestOptions';
 import { outcomesToItems } from '../items';
 import type { TaskOutcome } from '../poll';
-import { callbackSecret, executionIdOf } from './address';
+import { callbackSecret, executionIdOf, NO_CALLBACK_SECRET } from './address';
 import { DEADLINE_EVENT } from './deadline';
 import { continuesOnFail, failResumedNode } from './failures';
 import { batches, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
@@ -58,6 +58,10 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	}
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const secret = callbackSecret(credentials, executionId);
+	if (secret === undefined) {
+		this.logger.warn(`MusicAPI callback for execution ${executionId} rejected: ${NO_CALLBACK_SECRET.message}`);
+		return reply(this, 401, { error: NO_CALLBACK_SECRET.message });
+	}
 	// Read once per delivery: verification, the derived secret and, when it resumes, the client all use it.
 	const forExecution = { executionId, secret, credentials };
 	const rawBody = (request as { rawBody?: Buffer }).rawBody;

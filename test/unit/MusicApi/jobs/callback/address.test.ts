@@ -13,6 +13,12 @@ describe('callbackSecret', () => {
 		expect(callbackSecret({ apiKey: 'k', webhookSecret: 'whsec' }, '12')).not.toBe(callbackSecret({ apiKey: 'k', webhookSecret: 'whsec' }, '13'));
 		expect(callbackSecret({ apiKey: 'k', webhookSecret: 'whsec' }, '12')).not.toContain('whsec');
 	});
+
+	it('is none at all when the credential has neither (issue 23, C6): HMAC("", id) is computable by anyone', () => {
+		expect(callbackSecret({ apiKey: '', webhookSecret: '' }, '12')).toBeUndefined();
+		expect(callbackSecret({ apiKey: '   ' }, '12')).toBeUndefined();
+		expect(callbackSecret({}, '12')).toBeUndefined();
+	});
 });
 
 describe('executionIdOf (strict)', () => {

@@ -2,6 +2,8 @@
  * The callback webhook (issue 12): nothing kept before the signature verified, reminders checked against their
  * execution, one resume per result, failed jobs as failures the way "On Error" says, secrets masked in items.
  */
+import { createHmac } from 'node:crypto';
+
 import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { callbackSecret } from '../../../../../nodes/MusicApi/jobs/callback/address';
@@ -12,7 +14,7 @@ import { signPayload } from '../../../../../nodes/shared/webhooks/signature';
 
 const CREDENTIALS = { apiKey: 'key-SECRET-9', webhookSecret: 'whsec-SECRET-9', baseUrl: 'https://api.test/api/v1' };
 const EXECUTION = '42';
-const SECRET = callbackSecret(CREDENTIALS, EXECUTION);
+const SECRET = callbackSecret(CREDENTIALS, EXECUTION) ?? '';
 const URL_OF = (id: string) => `/webhook-waiting/${id}/node-1?signature=tok`;
 
 const completed = (taskId: string, extra: IDataObject = {}) =>
@@ -26,7 +28,7 @@ interface Call {
 	run: () => Promise<IWebhookResponseData>;
 }
 
-function call(body: string, options: { secret?: string; url?: string; node?: Partial<INode>; customData?: IDataObject; timestamp?: number; id?: string; params?: IDataObject } = {}): Call {
+function call(body: string, options: { secret?: string; credentials?: IDataObject; url?: string; node?: Partial<INode>; customData?: IDataObject; timestamp?: number; id?: string; params?: IDataObject } = {}): Call {
 	const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
 	const headers = {
 		'content-type': 'application/json',
@@ -52,7 +54,7 @@ function call(body: string, options: { secret?: string; url?: string; node?: Par
 	const fn = {
 		getRequestObject: () => ({ originalUrl: options.url ?? URL_OF(EXECUTION), headers, rawBody: Buffer.from(body) }),
 		getResponseObject: () => res,
-		getCredentials: jest.fn(async () => CREDENTIALS),
+		getCredentials: jest.fn(async () => options.credentials ?? CREDENTIALS),
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 		getExecutionId: () => undefined,
@@ -85,6 +87,15 @@ describe('nothing is kept before verification', () => {
 		expect(batches.has(EXECUTION)).toBe(false);
 	});
 
+	it('with neither webhook secret nor API key, a callback signed with what anyone can compute, HMAC("", id), is refused (issue 23, C6)', async () => {
+		park('t1');
+		const guessable = createHmac('sha256', '').update(`musicapi-callback:${EXECUTION}`).digest('hex');
+		const forged = call(completed('t1'), { secret: guessable, credentials: { apiKey: '', webhookSecret: '', baseUrl: CREDENTIALS.baseUrl } });
+		await forged.run();
+		expect(forged.res).toMatchObject({ statusCode: 401, body: { error: expect.stringMatching(/needs a Webhook Secret or an API key/) } });
+		expect(batches.get(EXECUTION)?.delivered.size).toBe(0);
+	});
+
 	it('a URL without a strictly readable execution id is refused (400) before anything else', async () => {
 		const odd = call(completed('t1'), { url: '/webhook-waiting/42?signature=tok' });
 		await odd.run();
@@ -95,7 +106,7 @@ describe('nothing is kept before verification', () => {
 describe('wait-limit reminders', () => {
 	it("another execution's reminder, signed for it, does not verify; one naming another execution is refused", async () => {
 		park('t1');
-		const replayed = call(reminderBody('41'), { secret: callbackSecret(CREDENTIALS, '41') });
+		const replayed = call(reminderBody('41'), { secret: callbackSecret(CREDENTIALS, '41') ?? '' });
 		await replayed.run();
 		expect(replayed.res).toMatchObject({ statusCode: 401, body: { error: expect.stringMatching(/Signature mismatch/) } });
 		const misnamed = call(reminderBody('41'));
