@@ -5,7 +5,7 @@ import type { SubmittedJob } from '../finish';
 import type { FinishedItems } from '../items';
 import { callbackSecret, callbackUrl } from './address';
 import { BACKSTOP_MS, remindAtDeadline } from './deadline';
-import { batches, newBatchCache, pruneBatches, saveJobsInExecution } from './store';
+import { batches, keepBatch, newBatchCache, saveJobsInExecution } from './store';
 
 /** Submitted jobs park the execution: no polling and no busy worker until MusicAPI reports back. */
 export async function parkForCallback(
@@ -14,9 +14,8 @@ export async function parkForCallback(
 	jobs: SubmittedJob[],
 	options: ResultOptions,
 ): Promise<FinishedItems> {
-	pruneBatches();
 	const executionId = ctx.fn.getExecutionId();
-	batches.set(executionId, {
+	keepBatch(executionId, {
 		tasks: jobs.map((job) => ({
 			itemIndex: job.itemIndex,
 			taskId: job.taskId,

@@ -11,7 +11,7 @@ import type { TaskOutcome } from '../poll';
 import { callbackSecret, executionIdOf, NO_CALLBACK_SECRET } from './address';
 import { DEADLINE_EVENT } from './deadline';
 import { continuesOnFail, failResumedNode } from './failures';
-import { batches, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
+import { batches, keepBatch, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
 
 /**
  * n8n re-pairs a resumed node's items with its input by position and looks an error item's pair up before moving
@@ -90,7 +90,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	// recovered from the execution's custom data), instead of asking about every job again.
 	const known = batches.get(executionId);
 	const batch = known ?? recoverBatch(this);
-	if (batch && !known) batches.set(executionId, batch);
+	if (batch && !known) keepBatch(executionId, batch);
 	// Once per delivery (id, signature) and once per result: MusicAPI may resend a result under a new id.
 	const keys = hashedReplayKeys(check.replayKeys);
 	if (delivery) keys.push(resultKey(delivery.taskId, delivery.dialect, delivery.task.state));

@@ -96,6 +96,15 @@ describe('nothing is kept before verification', () => {
 		expect(batches.get(EXECUTION)?.delivered.size).toBe(0);
 	});
 
+	it('a process that only receives callbacks drops expired batches when it recovers another (issue 23, N9)', async () => {
+		batches.set('7', { tasks: [{ itemIndex: 0, taskId: 'old', dialect: 'sonic', pollPath: '/sonic/task/old' }], delivered: new Map(), seen: newBatchCache(), expiresAt: Date.now() - 1 });
+		const customData = { musicapi_jobs_0: JSON.stringify({ n: 'node-1', d: 'sonic', p: '/sonic/task/', j: [[0, 't1'], [1, 't2']] }) };
+		const first = call(completed('t1'), { customData });
+		await first.run();
+		expect(first.res.statusCode).toBe(200);
+		expect([...batches.keys()]).toEqual([EXECUTION]);
+	});
+
 	it('a URL without a strictly readable execution id is refused (400) before anything else', async () => {
 		const odd = call(completed('t1'), { url: '/webhook-waiting/42?signature=tok' });
 		await odd.run();
