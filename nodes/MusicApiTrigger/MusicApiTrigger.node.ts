@@ -96,7 +96,7 @@ export class MusicApiTrigger implements INodeType {
 		};
 		const credentials = await this.getCredentials('musicApiApi');
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
-		// Whatever a delivery carries (a JSON error quoting the body, a raw clip object) is cleaned of both.
+		// Whatever a delivery carries (a JSON error quoting the body, a title, a raw clip object) is cleaned of both.
 		const secrets = credentialSecrets(credentials);
 		const reject = (status: number, reason: string): IWebhookResponseData => {
 			const clean = redact(reason, secrets);
@@ -134,7 +134,8 @@ export class MusicApiTrigger implements INodeType {
 		if (rawBody === undefined) return reject(400, 'The request has no body');
 		let body: unknown;
 		try {
-			body = JSON.parse(bodyText(rawBody));
+			// Cleaned where it arrives: items, logs and file names are all built from it.
+			body = redactDeep(JSON.parse(bodyText(rawBody)), secrets);
 		} catch (error) {
 			return reject(400, `The body is not valid JSON (${(error as Error).message})`);
 		}
@@ -177,7 +178,6 @@ export class MusicApiTrigger implements INodeType {
 
 		const outputMode = this.getNodeParameter('outputMode', 'clip') as OutputMode;
 		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
-		for (const item of built.items) item.json = redactDeep(item.json, secrets) as IDataObject;
 		if (this.getNodeParameter('downloadAudio', false) as boolean) {
 			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
 			// Only a verified delivery's URLs are fetched: an unsigned one could name any address n8n can reach.

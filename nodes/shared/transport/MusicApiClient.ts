@@ -135,11 +135,6 @@ export class MusicApiClient {
 		if (secret && !this.secrets.includes(secret)) this.secrets.push(secret);
 	}
 
-	/** `value` without any secret this client masks: for what reached the node without passing the client (delivered bodies). */
-	redactDeep(value: unknown): unknown {
-		return redactDeep(value, this.secrets);
-	}
-
 	get node() {
 		return this.ctx.getNode();
 	}

@@ -128,6 +128,15 @@ describe('secrets never reach items, answers or logs', () => {
 		expect(text).not.toContain('cred-secret');
 	});
 
+	it('Download Audio: a title echoing the API key does not reach the file name (issue 23, N6)', async () => {
+		const payload = completed('suno', { data: [sonicClip('a', 'succeeded', { title: 'Night key-SECRET-1 Drive' })] });
+		const h = harness(signed(payload), { params: { downloadAudio: true }, credentials: { apiKey: 'key-SECRET-1', webhookSecret: 'cred-secret' } });
+		const [item] = items(await run(h));
+		const fileNames = h.helpers.prepareBinaryData.mock.calls.map((call) => call[1] as string);
+		expect(fileNames).toEqual(['night-drive-a.mp3']);
+		expect(JSON.stringify([item, h.logger.warn.mock.calls, h.logger.debug.mock.calls])).not.toMatch(/key-SECRET-1|secret-1/i);
+	});
+
 	it('a refusal quoting the body (unsigned test delivery, malformed JSON) is masked in the answer and the log', async () => {
 		const h = harness({ body: '{"note":"key-SECRET-1" oops', headers: {} }, { params: { acceptUnsigned: true }, mode: 'manual', credentials: { apiKey: 'key-SECRET-1', webhookSecret: '' } });
 		await run(h);

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 
 import { normalizeTask, normalizeWebhookDelivery, type WebhookDelivery } from '../../../shared/tasks';
 import { CREDENTIAL_NAME, MusicApiClient } from '../../../shared/transport/MusicApiClient';
+import { credentialSecrets, redactDeep } from '../../../shared/transport/errors';
 import { hashedReplayKeys, resultKey } from '../../../shared/webhooks/dedupe';
 import { verifyDelivery } from '../../../shared/webhooks/signature';
 import { readResultOptionsWith } from '../../descriptions/completionFields';
@@ -74,7 +75,9 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	let body: IDataObject;
 	let delivery: WebhookDelivery | undefined;
 	try {
-		body = JSON.parse((rawBody ?? '').toString()) as IDataObject;
+		// Cleaned where it arrives (a reason or a title may echo a secret), so errors, logs, items and file names
+		// built from it are clean too; polled answers are cleaned by the client the same way.
+		body = redactDeep(JSON.parse((rawBody ?? '').toString()), [...credentialSecrets(credentials), secret]) as IDataObject;
 		if (body?.event !== DEADLINE_EVENT) delivery = normalizeWebhookDelivery(body);
 	} catch {
 		return reply(this, 400, { error: 'The body is not a MusicAPI delivery (JSON expected)' });
@@ -177,8 +180,7 @@ async function resume(
 	const expectations = new Map(batch.tasks.map((t) => [t.taskId, t.expect]));
 	const toItems = async (continueOnFail: boolean) => {
 		const finished = await outcomesToItems({ fn: this, client, continueOnFail }, outcomes, options, expectations);
-		// Delivered bodies (Include Raw Data) never passed the client's redaction: clean them here.
-		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: client.redactDeep(item.json) as IDataObject }));
+		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
 	};
 	if (continuesOnFail(this.getNode())) {
 		if (this.getNode().onError === 'continueErrorOutput' && outcomes.some((o) => !('task' in o) || o.task.state !== 'succeeded')) {

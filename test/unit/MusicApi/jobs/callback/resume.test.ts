@@ -189,4 +189,34 @@ describe('secrets in resumed items', () => {
 		expect(text).toContain('***');
 		for (const secret of [CREDENTIALS.apiKey, CREDENTIALS.webhookSecret, SECRET]) expect(text).not.toContain(secret);
 	});
+
+	// Issue 23 (N6): delivered text is cleaned where it arrives, so it is clean in errors, logs and file names too.
+	const echo = `${CREDENTIALS.apiKey} ${CREDENTIALS.webhookSecret} ${SECRET}`;
+	const noSecrets = (text: string) => {
+		for (const secret of [CREDENTIALS.apiKey, CREDENTIALS.webhookSecret, SECRET]) expect(text).not.toContain(secret);
+	};
+
+	it("Stop Workflow: a failed job's delivered message is masked in the node error and in the log", async () => {
+		park('t1');
+		const body = JSON.stringify({ code: 500, message: `bad request: ${echo}`, task_id: 't1', platform: 'suno', event: 'song.failed', data: [] });
+		const c = call(body);
+		await c.run();
+		const error = c.stack[0].metadata?.resumeError as Error & { description?: string };
+		expect(error.message).toContain('***');
+		noSecrets(JSON.stringify([error.message, error.description, (c.fn.logger.warn as jest.Mock).mock.calls, (c.fn.logger.info as jest.Mock).mock.calls]));
+	});
+
+	it("a failed clip's delivered error is masked in the log and the execution hint; a title's in the file name", async () => {
+		park('t1');
+		const body = completed('t1', { title: `Song ${CREDENTIALS.apiKey}` }).replace('}]}', `}, {"clip_id": "t1-b", "state": "failed", "error": "clip broke: ${echo}"}]}`);
+		const c = call(body, { params: { resultOptions: { downloadAudio: true } } });
+		(c.fn.helpers.httpRequest as jest.Mock).mockResolvedValue({ statusCode: 200, headers: { 'content-type': 'audio/mpeg' }, body: 'ID3' });
+		(c.fn.helpers.prepareBinaryData as jest.Mock).mockImplementation(async (_data: unknown, fileName: string) => ({ data: '', mimeType: 'audio/mpeg', fileName }));
+		const result = await c.run();
+		expect((c.fn.logger.warn as jest.Mock).mock.calls.join('\n')).toMatch(/clips failed \(clip broke: \*\*\*/);
+		const fileNames = (c.fn.helpers.prepareBinaryData as jest.Mock).mock.calls.map((call) => call[1] as string);
+		expect(fileNames).toHaveLength(1);
+		noSecrets(JSON.stringify([fileNames, (c.fn.logger.warn as jest.Mock).mock.calls, result.workflowData]));
+		expect(fileNames[0].toLowerCase()).not.toContain(CREDENTIALS.apiKey.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+	});
 });
