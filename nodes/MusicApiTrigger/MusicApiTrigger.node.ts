@@ -96,7 +96,7 @@ export class MusicApiTrigger implements INodeType {
 		};
 		const credentials = await this.getCredentials('musicApiApi');
 		const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
-		// Whatever a delivery carries (a JSON error quoting the body, a raw clip object) is cleaned of both.
+		// Whatever a delivery carries (a JSON error quoting the body, a title, a raw clip object) is cleaned of both.
 		const secrets = credentialSecrets(credentials);
 		const reject = (status: number, reason: string): IWebhookResponseData => {
 			const clean = redact(reason, secrets);
@@ -121,11 +121,11 @@ export class MusicApiTrigger implements INodeType {
 			replayKeys = result.replayKeys;
 			meta.deliveryId = result.deliveryId;
 			meta.signatureVerified = true;
-			headerEvent = result.event;
 		} else if (!unsignedAllowed) {
 			return reject(401, wantsUnsigned ? UNSIGNED_PRODUCTION_REASON : NO_SECRET_REASON);
 		} else {
-			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come.
+			// The test URL only: unsigned (or, without a secret, unverifiable) deliveries are taken as they come, the
+			// event header included (a verified delivery's event comes from its signed body alone).
 			meta.deliveryId = headerValue(headers, ID_HEADER) || undefined;
 			headerEvent = headerValue(headers, EVENT_HEADER) || undefined;
 			if (meta.deliveryId !== undefined) replayKeys = [{ id: meta.deliveryId }];
@@ -134,7 +134,8 @@ export class MusicApiTrigger implements INodeType {
 		if (rawBody === undefined) return reject(400, 'The request has no body');
 		let body: unknown;
 		try {
-			body = JSON.parse(bodyText(rawBody));
+			// Cleaned where it arrives: items, logs and file names are all built from it.
+			body = redactDeep(JSON.parse(bodyText(rawBody)), secrets);
 		} catch (error) {
 			return reject(400, `The body is not valid JSON (${(error as Error).message})`);
 		}
@@ -144,14 +145,6 @@ export class MusicApiTrigger implements INodeType {
 			delivery = normalizeWebhookDelivery(withHeaderEvent(body, headerEvent));
 		} catch (error) {
 			return reject(400, (error as Error).message);
-		}
-
-		const events = this.getNodeParameter('events', []) as string[];
-		const platforms = this.getNodeParameter('platforms', []) as string[];
-		const ignored = filteredOut(delivery, events, platforms);
-		if (ignored) {
-			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
-			return reply(200, { received: true, ignored: true });
 		}
 
 		// Once per delivery (id, signature) and, for verified deliveries, once per result (task, platform, event):
@@ -170,12 +163,21 @@ export class MusicApiTrigger implements INodeType {
 		}
 		if (keys.length) saveReplayCache(staticData, seen);
 
+		// Filtered only after it is remembered: a delivery the filters drop is still used up, so the same bytes
+		// cannot come back later (under another id) and be taken for something else.
+		const events = this.getNodeParameter('events', []) as string[];
+		const platforms = this.getNodeParameter('platforms', []) as string[];
+		const ignored = filteredOut(delivery, events, platforms);
+		if (ignored) {
+			this.logger.debug(redact(`MusicAPI Trigger: delivery for task ${delivery.taskId} ignored: ${ignored}`, secrets));
+			return reply(200, { received: true, ignored: true });
+		}
+
 		// Acknowledge before any download, so MusicAPI is answered quickly whatever the files weigh.
 		reply(200, { received: true });
 
 		const outputMode = this.getNodeParameter('outputMode', 'clip') as OutputMode;
 		const built = deliveryItems(delivery, meta, outputMode, options.includeRaw === true);
-		for (const item of built.items) item.json = redactDeep(item.json, secrets) as IDataObject;
 		if (this.getNodeParameter('downloadAudio', false) as boolean) {
 			const binaryProperty = (this.getNodeParameter('binaryProperty', 'data') as string) || 'data';
 			// Only a verified delivery's URLs are fetched: an unsigned one could name any address n8n can reach.
@@ -198,7 +200,7 @@ function bodyText(rawBody: RawBody): string {
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** The body's `event` is signed and wins; the X-Webhook-Event header fills in when the body has none. */
+/** An unsigned test delivery's X-Webhook-Event fills in when its body has no `event` (never used for a verified one). */
 function withHeaderEvent(body: unknown, headerEvent: string | undefined): unknown {
 	if (!headerEvent || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
 	return (body as IDataObject).event === undefined ? { ...(body as IDataObject), event: headerEvent } : body;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { hashKey } from '../shared/webhooks/dedupe';
-import { ReplayCache } from '../shared/webhooks/signature';
+import { ReplayCache, SIGNATURE_WINDOW_SECONDS } from '../shared/webhooks/signature';
 import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
 
 // What the trigger keeps in its node static data. MusicAPI has no API to register webhooks, so "registering"
@@ -14,8 +14,15 @@ import type { ReplayEntry, ReplayKey } from '../shared/webhooks/signature';
  */
 export const REPLAY_TTL_SECONDS = 24 * 60 * 60;
 
-/** Bounds the static data n8n writes back after each delivery: up to 3 keys a delivery, about 50 bytes each. */
+/**
+ * Bounds the static data n8n writes back after each delivery (up to 3 keys a delivery, about 50 bytes each), by
+ * count only beyond the signature window: what was accepted in the last 10 minutes is kept whatever the count, so
+ * no number of genuine deliveries can push out the keys a replay within the window would be caught by.
+ */
 export const REPLAY_MAX_ENTRIES = 3000;
+
+/** How a trigger's replay caches are bounded: a day, and REPLAY_MAX_ENTRIES beyond the signature window. */
+const REPLAY_LIMITS = { ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: REPLAY_MAX_ENTRIES, keepWithinSeconds: SIGNATURE_WINDOW_SECONDS };
 
 export function loadReplayCache(staticData: IDataObject): ReplayCache {
 	const stored = Array.isArray(staticData.replay) ? (staticData.replay as unknown[]) : [];
@@ -26,7 +33,7 @@ export function loadReplayCache(staticData: IDataObject): ReplayCache {
 		if (typeof record?.id !== 'string' || record.id.length > 64 || typeof record.at !== 'number') continue;
 		entries.push(typeof record.ttl === 'number' ? { id: record.id, at: record.at, ttl: record.ttl } : { id: record.id, at: record.at });
 	}
-	return new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: REPLAY_MAX_ENTRIES }, entries);
+	return new ReplayCache(REPLAY_LIMITS, entries);
 }
 
 /** Assigns a new array (not an in-place edit), so n8n's observable static data marks itself changed. */
@@ -34,21 +41,34 @@ export function saveReplayCache(staticData: IDataObject, cache: ReplayCache): vo
 	staticData.replay = cache.entries().map(({ id, at, ttl }): IDataObject => (ttl === undefined ? { id, at } : { id, at, ttl }));
 }
 
-/** Bounds the in-process guard below (about 100 bytes per hashed key), over all trigger nodes of this n8n process. */
-export const PROCESS_GUARD_MAX_ENTRIES = 20_000;
-
 /**
- * Deliveries accepted by this n8n process. Static data alone cannot stop two copies of one delivery that
- * arrive together: n8n loads it from the database for each request and writes it back after the webhook has
- * answered, so concurrent requests (or a resend right after the answer) all see the cache without each other.
- * Checking and remembering here happens in one synchronous step, so within a process exactly one copy passes.
- * (Several webhook processes, in queue mode, still share only the static data.)
+ * Deliveries accepted by this n8n process, one guard per trigger (workflow + node). Static data alone cannot stop
+ * two copies of one delivery that arrive together: n8n loads it from the database for each request and writes it
+ * back after the webhook has answered, so concurrent requests (or a resend right after the answer) all see the cache
+ * without each other. Checking and remembering here happens in one synchronous step, so within a process exactly
+ * one copy passes. (Several webhook processes, in queue mode, still share only the static data.)
+ *
+ * One guard per trigger, each bounded like its static data: another workflow's deliveries (with its own secret)
+ * fill only its own guard, and can never push this trigger's entries out. A guard left empty is dropped.
  */
-const acceptedInProcess = new ReplayCache({ ttlSeconds: REPLAY_TTL_SECONDS, maxEntries: PROCESS_GUARD_MAX_ENTRIES });
+const guards = new Map<string, ReplayCache>();
+
+function guardOf(scope: string, nowSeconds?: number): ReplayCache {
+	let guard = guards.get(scope);
+	if (!guard) {
+		for (const [other, cache] of guards) {
+			cache.prune(nowSeconds);
+			if (cache.size === 0) guards.delete(other);
+		}
+		guard = new ReplayCache(REPLAY_LIMITS);
+		guards.set(scope, guard);
+	}
+	return guard;
+}
 
 /** True when this process already accepted one of the (hashed) keys for `scope` (workflow + node); else remembers them. */
 export function alreadyAcceptedInProcess(scope: string, keys: readonly ReplayKey[], nowSeconds?: number): boolean {
-	return acceptedInProcess.checkAndRememberAll(
+	return guardOf(scope, nowSeconds).checkAndRememberAll(
 		keys.map((key) => ({ ...key, id: hashKey(scope, key.id) })),
 		nowSeconds,
 	);
@@ -56,17 +76,25 @@ export function alreadyAcceptedInProcess(scope: string, keys: readonly ReplayKey
 
 /** Whether this process accepted one of the keys for `scope`, without remembering anything. */
 export function acceptedInProcessBefore(scope: string, keys: readonly ReplayKey[], nowSeconds?: number): boolean {
-	return keys.some((key) => acceptedInProcess.has(hashKey(scope, key.id), nowSeconds));
+	const guard = guards.get(scope);
+	return guard !== undefined && keys.some((key) => guard.has(hashKey(scope, key.id), nowSeconds));
 }
 
-/** How many keys the process guard holds (tests: it stays bounded). */
+/** How many keys the process guards hold, all triggers together (tests: they stay bounded). */
 export function processGuardSize(): number {
-	return acceptedInProcess.size;
+	let size = 0;
+	for (const guard of guards.values()) size += guard.size;
+	return size;
 }
 
-/** Forgets the in-process guard (tests). */
+/** How many triggers have a guard (tests: empty ones are dropped). */
+export function processGuardCount(): number {
+	return guards.size;
+}
+
+/** Forgets the in-process guards (tests). */
 export function forgetAcceptedInProcess(): void {
-	acceptedInProcess.clear();
+	guards.clear();
 }
 
 export function recordRegistration(staticData: IDataObject, webhookUrl: string, now: Date): void {

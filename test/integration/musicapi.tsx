@@ -13,6 +13,16 @@ export const WEBHOOK_SECRET = 'whsec-test-secret';
 export const FAST_REQUESTS = { interval: 0, retryDelay: 5, maxRetries: 3 };
 export const FAST_WAIT = { pollInterval: 0.02, timeout: 1 };
 
+/** Sonic → Create from a description: the plainest job-starting call (add a Completion). */
+export const SONIC_CREATE = {
+	resource: 'sonic',
+	operation: 'create',
+	taskType: 'create_music',
+	model: { __rl: true, mode: 'list', value: 'sonic-v5' },
+	songMode: 'description',
+	gptDescriptionPrompt: 'lofi beats',
+};
+
 /** Starts a fake MusicAPI for a test file and stops it afterwards; resets it between tests. */
 export function useFakeMusicApi(options: Partial<FakeOptions> = {}): () => FakeMusicApi {
 	let fake: FakeMusicApi | undefined;

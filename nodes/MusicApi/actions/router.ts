@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { callbackSecret, callbackUrl } from '../jobs/callback/address';
+import { callbackSecret, callbackUrl, NO_CALLBACK_SECRET } from '../jobs/callback/address';
 import { asNodeError } from '../../shared/transport/nodeError';
 
 import { completionProperties, readResultOptions } from '../descriptions/completionFields';
 import { submittedTaskId } from '../../shared/results/output';
 import { readRequestSettings, requestOptionsProperty } from '../descriptions/requestOptions';
+import { durationReason } from '../descriptions/durationLimits';
 import { batchSubmitter } from '../jobs/batch';
 import { expectationsOf } from '../jobs/expectations';
 import { completionModeFor, finishJobs } from '../jobs/finish';
@@ -77,8 +78,11 @@ function checkNumberOptions(fn: IExecuteFunctions): void {
 			if (typeof number === 'number' && Number.isFinite(number) && number >= min && number <= max) continue;
 			const range = Number.isFinite(max) ? ` from ${min} to ${max}` : Number.isFinite(min) ? ` of at least ${min}` : '';
 			const shown = typeof value === 'string' ? `"${value.slice(0, 40)}"` : typeof value === 'object' ? 'an object' : String(value);
-			throw new NodeOperationError(fn.getNode(), `${label} → ${option.displayName}: must be a number${range}, got ${shown}`, {
-				description: `Fix "${option.displayName}" in ${label} (an expression there must give a number). Nothing was sent to MusicAPI.`,
+			// Read for item 0, they hold for the whole run; a duration says why its range ends where it does.
+			const why = durationReason(option.displayName);
+			throw new NodeOperationError(fn.getNode(), `[item 0] ${label} → ${option.displayName}: must be a number${range}, got ${shown}`, {
+				itemIndex: 0,
+				description: `Fix "${option.displayName}" in ${label} (an expression there must give a number)${why ? `: ${why}` : ''}. Nothing was sent to MusicAPI.`,
 			});
 		}
 	}
@@ -235,6 +239,7 @@ async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObj
 	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
 		const secret = callbackSecret(credentials, ctx.fn.getExecutionId());
+		if (secret === undefined) throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex: 0 });
 		// MusicAPI may echo the secret back in its answer: it is masked like the credential's own.
 		ctx.client.redactAlso(secret);
 		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { DURATION_LIMITS, durationTypeOptions } from './durationLimits';
+
 export type CompletionMode = 'wait' | 'callback' | 'submit';
 
 /** Fields every async operation shares: how the job is finished and what comes out. */
@@ -84,10 +86,10 @@ export const completionProperties: INodeProperties[] = [
 				description: 'Whether to add the clip exactly as MusicAPI sent it, under "raw"',
 			},
 			{
-				displayName: 'Poll Interval (Seconds)',
+				displayName: DURATION_LIMITS.pollInterval.label,
 				name: 'pollInterval',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: durationTypeOptions(DURATION_LIMITS.pollInterval),
 				default: 15,
 				description: 'How often each job is checked. MusicAPI recommends 15–25 s; all jobs share the rate limit.',
 			},
@@ -99,10 +101,10 @@ export const completionProperties: INodeProperties[] = [
 				hint: 'The name of the output binary field to put the audio file in',
 			},
 			{
-				displayName: 'Timeout (Minutes)',
+				displayName: DURATION_LIMITS.waitTimeout.label,
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: durationTypeOptions(DURATION_LIMITS.waitTimeout),
 				default: 20,
 				description:
 					'Give up waiting after this long. The error lists every task ID still running so nothing paid for is lost; finish them with Get Task.',

@@ -22,10 +22,12 @@ export interface BatchSubmitter {
 }
 
 /**
- * Hosts that answered the batch endpoint with 404/405: they have none, and nothing was created. Single submits
- * from then on, for as long as this n8n process runs.
+ * Credentials (API key hash and host: the client's budget) whose batch request was answered 404/405: nothing was
+ * created, and single submits follow from then on, for as long as this n8n process runs. Per credential, not per
+ * host: a host may offer the endpoint to one plan and not another, and one key's answer must not switch it off for
+ * every other workflow on the host.
  */
-const hostsWithoutBatch = new Set<string>();
+const credentialsWithoutBatch = new Set<string>();
 
 /** The batch submitter when the user turned Batch Submit on and the operation and mode allow it. */
 export function batchSubmitter(ctx: OperationContext, operation: AsyncOperation, mode: string): BatchSubmitter | undefined {
@@ -43,7 +45,7 @@ async function submitGroup(
 	extra: IDataObject | undefined,
 ): Promise<SubmittedJob[] | undefined> {
 	const { client } = ctx;
-	if (hostsWithoutBatch.has(client.baseUrl)) return undefined;
+	if (credentialsWithoutBatch.has(client.budget)) return undefined;
 	const items = group.map(({ request }) => ({ ...(request.body ?? {}), ...(extra ?? {}) }));
 	const listed = describeItems(group);
 	const first = group[0];
@@ -53,8 +55,8 @@ async function submitGroup(
 	} catch (error) {
 		const status = (error as { httpCode?: string | null }).httpCode;
 		if (status === '404' || status === '405') {
-			hostsWithoutBatch.add(client.baseUrl);
-			ctx.fn.logger.info(`MusicAPI has no POST ${path} here (HTTP ${status}); submitting one by one from now on`);
+			credentialsWithoutBatch.add(client.budget);
+			ctx.fn.logger.info(`MusicAPI has no POST ${path} here (HTTP ${status}); submitting one by one on this credential from now on`);
 			return undefined;
 		}
 		const failed = error as Error & { description?: string | null };

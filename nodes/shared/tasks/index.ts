@@ -70,7 +70,8 @@ export function normalizeWebhookDelivery(body: unknown): WebhookDelivery {
 	const dialect = PLATFORMS[platform] ?? guessDialect(body.data);
 	const code = body.code === undefined ? 200 : Number(body.code);
 	const failed = (asString(body.event)?.endsWith('.failed') ?? false) || code !== 200;
-	const event = asString(body.event) ?? (failed ? 'song.failed' : 'song.completed');
+	// Only the body is signed (X-Webhook-Event is not): without an `event` in it, its clips tell a preview apart.
+	const event = asString(body.event) ?? (failed ? 'song.failed' : streamingData(body.data) ? 'song.streaming' : 'song.completed');
 
 	const task = normalizeTask(dialect, taskId, { statusCode: 200, body: asPollBody(dialect, taskId, body, event, failed) });
 	// Keep the whole delivery as `raw`, not the poll-shaped body built for the normalizer.
@@ -85,6 +86,12 @@ export function normalizeWebhookDelivery(body: unknown): WebhookDelivery {
 		task.state = 'running';
 	}
 	return { taskId, event, platform, dialect, task };
+}
+
+/** Whether a delivery's clips (or song) say `streaming`: a preview, which a body without `event` must not pass off as done. */
+function streamingData(data: unknown): boolean {
+	const entries = isRecord(data) ? [data] : records(data);
+	return entries.some((entry) => entry.state === 'streaming' || entry.status === 'streaming');
 }
 
 /** Without a platform: an array of clips is Sonic's shape, a flat song object is Nuro's. */

@@ -135,11 +135,6 @@ export class MusicApiClient {
 		if (secret && !this.secrets.includes(secret)) this.secrets.push(secret);
 	}
 
-	/** `value` without any secret this client masks: for what reached the node without passing the client (delivered bodies). */
-	redactDeep(value: unknown): unknown {
-		return redactDeep(value, this.secrets);
-	}
-
 	get node() {
 		return this.ctx.getNode();
 	}
@@ -214,7 +209,7 @@ export class MusicApiClient {
 				);
 			}
 			throw this.error(
-				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers) }),
+				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers), location: response.headers.location }),
 				itemIndex,
 			);
 		}
@@ -248,6 +243,9 @@ export class MusicApiClient {
 			ignoreHttpStatusErrors: true,
 			timeout: req.timeoutMs ?? this.settings.timeoutMs,
 			abortSignal: this.cancelSignal,
+			// n8n would follow a redirect and re-send the key to any origin: a 3xx is an error instead (mapHttpError).
+			disableFollowRedirect: true,
+			sendCredentialsOnCrossOriginRedirect: false,
 		};
 		let raw: { statusCode: number; body: unknown; headers: Record<string, unknown> };
 		try {

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
-import { sleep } from 'n8n-workflow';
+
+import { sleepLong } from './timers';
 
 /** A create (billable, starts a job) or a read (polls, GETs). */
 export type RequestKind = 'submit' | 'read';
@@ -169,7 +170,7 @@ export class RequestSpacer {
 		const onStop = () => nap.abort();
 		stop.addEventListener('abort', onStop, { once: true });
 		try {
-			await sleep(ms, nap.signal).catch(() => undefined);
+			await sleepLong(ms, nap.signal).catch(() => undefined);
 		} finally {
 			stop.removeEventListener('abort', onStop);
 			if (this.nap === nap) this.nap = undefined;

@@ -53,8 +53,9 @@ export function isFinalTaskTimeout(statusCode: number, body: unknown): boolean {
 export function mapHttpError(
 	statusCode: number,
 	body: unknown,
-	context: { method: string; path: string; requestId?: string },
+	context: { method: string; path: string; requestId?: string; location?: unknown },
 ): MappedApiError {
+	if (statusCode >= 300 && statusCode < 400) return redirectRefused(statusCode, context.location, context);
 	const { type, text } = apiErrorText(body);
 	const said = text ? `: ${text}` : '';
 	const details: JsonObject = {
@@ -143,6 +144,28 @@ export function rateLimitOutlasted(mapped: MappedApiError, refusals: number, wai
 		description: `MusicAPI answered 429 (too many requests) ${refusals} time(s) over ${seconds} s, until this operation's time ran out. ${RATE_LIMIT_REMEDY}`,
 		details: { ...mapped.details, refusals, waitedSeconds: seconds },
 	};
+}
+
+/**
+ * MusicAPI answers where it is asked; a 3xx comes from a moved Base URL or something in between. It is not followed,
+ * because following would send the API key to the address it names (a submit answered 3xx started no job).
+ */
+function redirectRefused(statusCode: number, location: unknown, context: { method: string; path: string }): MappedApiError {
+	const target = typeof location === 'string' ? originOf(location) : undefined;
+	return {
+		kind: 'bad_response',
+		httpCode: String(statusCode),
+		message: `MusicAPI answered ${context.method} ${context.path} with a redirect (HTTP ${statusCode}${target ? ` to ${target}` : ''}), which is not followed`,
+		description:
+			'Redirects are never followed, so the API key is only ever sent to the Base URL. Set the Base URL in the MusicAPI credential to the address MusicAPI answers at directly (by default https://api.musicapi.ai/api/v1, or your own API host), then run again.',
+		details: { request: `${context.method} ${context.path}`, httpCode: String(statusCode), ...(target ? { location: target } : {}) },
+	};
+}
+
+/** Scheme, host and port of a URL (never its user info, path or query, which may carry tokens); undefined when unreadable. */
+function originOf(url: string): string | undefined {
+	const match = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#@]*@)?([^/?#@]+)/i.exec(url.trim());
+	return match ? `${match[1]}${match[2]}` : undefined;
 }
 
 /** Network-level failures: which ones certainly never reached MusicAPI. */

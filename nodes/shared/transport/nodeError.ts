@@ -1,5 +1,7 @@
 import type { INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { sleepLong } from './timers';
 
 /**
  * Every error that leaves the node is an n8n node error with the item it belongs to; errors the code already
@@ -14,10 +16,10 @@ export function asNodeError(node: INode, error: unknown, itemIndex?: number): No
 	});
 }
 
-/** Waits, unless the execution is cancelled first; then fails with a node error saying so. */
+/** Waits (any length: see sleepLong), unless the execution is cancelled first; then fails with a node error saying so. */
 export async function sleepUnlessCancelled(node: INode, ms: number, signal?: AbortSignal): Promise<void> {
 	try {
-		await sleep(ms, signal);
+		await sleepLong(ms, signal);
 	} catch (error) {
 		throw asNodeError(node, signal?.aborted ? cancelled() : error);
 	}

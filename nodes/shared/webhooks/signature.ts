@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 // MusicAPI webhook signatures (contract §5.1), in one place for the trigger and the action node's callback mode:
 //   X-Webhook-Signature: sha256=<lowercase hex HMAC-SHA256(secret, "<X-Webhook-Timestamp>.<raw body bytes>")>
 // plus X-Webhook-Id (the delivery id, kept across redeliveries), X-Webhook-Event and X-Webhook-Timestamp
-// (Unix seconds at signing).
+// (Unix seconds at signing). Only the timestamp and the body are signed: the id and the event header are not.
 
 export const SIGNATURE_HEADER = 'x-webhook-signature';
 export const TIMESTAMP_HEADER = 'x-webhook-timestamp';
@@ -58,7 +58,15 @@ export interface ReplayCacheOptions {
 	ttlSeconds?: number;
 	/** At most this many ids are kept; the oldest go first. */
 	maxEntries?: number;
+	/**
+	 * Ids accepted less than this long ago are never dropped to stay under `maxEntries` (only when they expire):
+	 * what a replay within the signature window would be caught by must outlast any number of newer deliveries.
+	 */
+	keepWithinSeconds?: number;
 }
+
+/** What a replay cache must hold by time, whatever the count: twice the tolerance (see replayKeys below). */
+export const SIGNATURE_WINDOW_SECONDS = 2 * DEFAULT_TOLERANCE_SECONDS;
 
 /**
  * Remembers accepted delivery ids for a while, bounded in size, so a repeated X-Webhook-Id can be acknowledged
@@ -69,12 +77,15 @@ export class ReplayCache {
 
 	readonly maxEntries: number;
 
+	readonly keepWithinSeconds: number;
+
 	/** id → when it was accepted and for how long it counts; insertion order is age order. */
 	private readonly seen = new Map<string, { at: number; ttl: number }>();
 
 	constructor(options: ReplayCacheOptions = {}, entries: readonly ReplayEntry[] = []) {
 		this.ttlSeconds = Math.max(1, options.ttlSeconds ?? DEFAULT_TOLERANCE_SECONDS);
 		this.maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 1000));
+		this.keepWithinSeconds = Math.max(0, options.keepWithinSeconds ?? 0);
 		const valid = entries.filter((entry) => typeof entry?.id === 'string' && Number.isFinite(entry?.at));
 		for (const entry of [...valid].sort((a, b) => a.at - b.at)) this.seen.set(entry.id, { at: entry.at, ttl: this.ttlOf(entry.ttl) });
 		this.trim();
@@ -95,7 +106,7 @@ export class ReplayCache {
 		this.prune(nowSeconds);
 		this.seen.delete(id);
 		this.seen.set(id, { at: nowSeconds, ttl: this.ttlOf(ttlSeconds) });
-		this.trim();
+		this.trim(nowSeconds);
 	}
 
 	/** True when `id` was already seen (a duplicate); otherwise remembers it and returns false. */
@@ -130,9 +141,10 @@ export class ReplayCache {
 		return typeof ttlSeconds === 'number' && Number.isFinite(ttlSeconds) ? Math.max(1, ttlSeconds) : this.ttlSeconds;
 	}
 
-	private trim(): void {
-		for (const id of this.seen.keys()) {
-			if (this.seen.size <= this.maxEntries) break;
+	/** Drops the oldest ids beyond `maxEntries`, but none accepted within `keepWithinSeconds` (they come last). */
+	private trim(nowSeconds: number = unixNow()): void {
+		for (const [id, entry] of this.seen) {
+			if (this.seen.size <= this.maxEntries || nowSeconds - entry.at < this.keepWithinSeconds) break;
 			this.seen.delete(id);
 		}
 	}
@@ -155,8 +167,6 @@ export type VerifyDeliveryResult =
 			ok: true;
 			/** X-Webhook-Id, or `sha256:<signature>` when the header is absent (still dedupes exact replays). */
 			deliveryId: string;
-			/** X-Webhook-Event when sent (it is not covered by the signature: prefer the body's `event`). */
-			event: string | undefined;
 			timestamp: number;
 			/**
 			 * Every key this delivery is deduplicated by: the delivery id, and its signature for twice the tolerance
@@ -221,7 +231,8 @@ export function verifyDelivery(input: VerifyDeliveryInput): VerifyDeliveryResult
 	const replayKeys: ReplayKey[] =
 		deliveryId === signatureKey ? [{ id: deliveryId }] : [{ id: deliveryId }, { id: signatureKey, ttlSeconds: 2 * tolerance }];
 	const duplicate = input.seen ? input.seen.checkAndRememberAll(replayKeys, now) : false;
-	return { ok: true, deliveryId, event: headerValue(headers, EVENT_HEADER) || undefined, timestamp, replayKeys, duplicate };
+	// X-Webhook-Event is left out on purpose: it is not signed, so it decides nothing about a verified delivery.
+	return { ok: true, deliveryId, timestamp, replayKeys, duplicate };
 }
 
 function unixNow(): number {

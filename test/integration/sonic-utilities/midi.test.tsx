@@ -56,7 +56,7 @@ describe('Sonic → MIDI', () => {
 
 	it.each([
 		['an empty clip id', { clipId: '={{ "" }}' }, '[item 0] Clip ID: is required but empty'],
-		['a negative retry delay', { options: { retryDelay: -1 } }, '[item 0] Retry Delay (Seconds): -1 is outside the allowed range 0–…'],
+		['a negative retry delay', { options: { retryDelay: -1 } }, '[item 0] Retry Delay (Seconds): -1 is outside the allowed range 0–600'],
 	])('rejects %s without a request', async (_name, params, message) => {
 		const result = await runMusicApi(fake(), { ...base, ...params });
 		expect(result.error?.message).toBe(message);

@@ -2,9 +2,10 @@
  * Sonic → Create with Batch Submit (beta): POST /sonic/batch with up to 10 create bodies. The shape of the answer's
  * `tasks` is undocumented; a host without the endpoint falls back to single submits; nothing is ever sent twice.
  */
-import { bodiesSentTo, FAST_WAIT, runMusicApi, useFakeMusicApi } from '../musicapi';
+import { API_KEY, bodiesSentTo, FAST_WAIT, runMusicApi, useFakeMusicApi } from '../musicapi';
 
-const fake = useFakeMusicApi();
+const OTHER_KEY = 'another-team-key';
+const fake = useFakeMusicApi({ apiKeys: [API_KEY, OTHER_KEY] });
 
 const song = (completion: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'sonic',
@@ -74,8 +75,8 @@ describe('Sonic → Create with Batch Submit (beta)', () => {
 		}
 	});
 
-	// Last in this file: the fallback is remembered for the host for as long as the process runs.
-	it('a host without the batch endpoint (404): the group goes one by one, and later runs do not ask again', async () => {
+	// Last in this file: the fallback is remembered for the credential (key and host) for as long as the process runs.
+	it('a host without the batch endpoint (404): the group goes one by one, and later runs on that key do not ask again', async () => {
 		fake().injectFault({ method: 'POST', path: '/sonic/batch' }, { type: 'status', status: 404 });
 		const first = await runMusicApi(fake(), song('submit'), { items: items(3) });
 		expect(first.error).toBeUndefined();
@@ -85,5 +86,12 @@ describe('Sonic → Create with Batch Submit (beta)', () => {
 		expect(second.error).toBeUndefined();
 		expect(fake().requestsTo('POST', '/sonic/batch')).toHaveLength(1);
 		expect(fake().requestsTo('POST', '/sonic/create')).toHaveLength(5);
+	});
+
+	it('another credential on the same host still asks for the batch endpoint: one key’s 404 does not turn Batch Submit off for the others (issue 23, N7)', async () => {
+		const result = await runMusicApi(fake(), song('submit'), { items: items(2), credentials: { apiKey: OTHER_KEY } });
+		expect(result.error).toBeUndefined();
+		expect(fake().requestsTo('POST', '/sonic/batch').map((r) => r.status)).toEqual([200]);
+		expect(fake().requestsTo('POST', '/sonic/create')).toHaveLength(0);
 	});
 });

@@ -1,19 +1,11 @@
-import { API_KEY, FAST_WAIT, runMusicApi, useFakeMusicApi, WEBHOOK_SECRET } from '../musicapi';
+import { API_KEY, FAST_WAIT, runMusicApi, SONIC_CREATE, useFakeMusicApi, WEBHOOK_SECRET } from '../musicapi';
 
 const fake = useFakeMusicApi();
 
 const credits = { resource: 'credits', operation: 'get' };
 /** One request per input item (Credits → Get asks once per run, whatever comes in). */
 const perItemRead = { resource: 'sonic', operation: 'bpm', clipId: 'clip-1' };
-const create = {
-	resource: 'sonic',
-	operation: 'create',
-	taskType: 'create_music',
-	model: { __rl: true, mode: 'list', value: 'sonic-v5' },
-	songMode: 'description',
-	gptDescriptionPrompt: 'lofi beats',
-	completion: 'submit',
-};
+const create = { ...SONIC_CREATE, completion: 'submit' };
 const getTask = (taskId: string) => ({ resource: 'sonic', operation: 'getTask', taskId, resultOptions: { downloadAudio: false } });
 
 function noSecrets(result: { error?: unknown; logs: string[]; items: unknown[] }) {

@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { forgetAcceptedInProcess, processGuardSize, PROCESS_GUARD_MAX_ENTRIES, REPLAY_MAX_ENTRIES } from '../../../nodes/MusicApiTrigger/state';
+import { alreadyAcceptedInProcess, forgetAcceptedInProcess, processGuardSize, REPLAY_MAX_ENTRIES } from '../../../nodes/MusicApiTrigger/state';
 import { completed, harness, items, run, signed, sonicClip } from './trigger-harness';
 
 beforeEach(() => forgetAcceptedInProcess());
@@ -109,7 +109,6 @@ describe('bounded state: delivery ids are hashed and capped', () => {
 		expect(JSON.stringify(staticData).length).toBeLessThan(300 * 50);
 		expect(processGuardSize()).toBe(300);
 		expect(REPLAY_MAX_ENTRIES * 50).toBeLessThan(200_000);
-		expect(PROCESS_GUARD_MAX_ENTRIES).toBe(20_000);
 	});
 
 	it('ignores unhashed ids left by an older version instead of carrying their bytes', async () => {
@@ -129,10 +128,57 @@ describe('secrets never reach items, answers or logs', () => {
 		expect(text).not.toContain('cred-secret');
 	});
 
+	it('Download Audio: a title echoing the API key does not reach the file name (issue 23, N6)', async () => {
+		const payload = completed('suno', { data: [sonicClip('a', 'succeeded', { title: 'Night key-SECRET-1 Drive' })] });
+		const h = harness(signed(payload), { params: { downloadAudio: true }, credentials: { apiKey: 'key-SECRET-1', webhookSecret: 'cred-secret' } });
+		const [item] = items(await run(h));
+		const fileNames = h.helpers.prepareBinaryData.mock.calls.map((call) => call[1] as string);
+		expect(fileNames).toEqual(['night-drive-a.mp3']);
+		expect(JSON.stringify([item, h.logger.warn.mock.calls, h.logger.debug.mock.calls])).not.toMatch(/key-SECRET-1|secret-1/i);
+	});
+
 	it('a refusal quoting the body (unsigned test delivery, malformed JSON) is masked in the answer and the log', async () => {
 		const h = harness({ body: '{"note":"key-SECRET-1" oops', headers: {} }, { params: { acceptUnsigned: true }, mode: 'manual', credentials: { apiKey: 'key-SECRET-1', webhookSecret: '' } });
 		await run(h);
 		expect(h.res.statusCode).toBe(400);
 		expect(JSON.stringify([h.res.body, h.logger.warn.mock.calls])).not.toContain('key-SECRET-1');
+	});
+});
+
+// Issue 23 (N8, A4c): what stops a replay is kept by time, per trigger; no other workflow and no number of
+// deliveries can push it out.
+describe('replay protection no count can wear down', () => {
+	it("another workflow's deliveries (its own secret) cannot push this trigger's entries out of the process guard", async () => {
+		const delivery = signed(completed('suno', { task_id: 'task-n8' }), { id: 'mine' });
+		expect(items(await run(harness(delivery, { staticData: {} })))).toHaveLength(2);
+		// Another trigger accepted 25,000 deliveries in this process, one a second (most beyond the signature window,
+		// so the count bounds its guard).
+		const start = now() - 30_000;
+		for (let i = 0; i < 25_000; i++) alreadyAcceptedInProcess('wf-2/Other Trigger', [{ id: `other-${i}` }], start + i);
+		// A concurrent copy of this trigger's delivery (no static data seen yet): the guard still knows it.
+		const copy = harness({ ...delivery, headers: { ...delivery.headers, 'x-webhook-id': 'mine-copy' } }, { staticData: {} });
+		expect((await run(copy)).workflowData).toBeUndefined();
+		expect(copy.res.body).toEqual({ received: true, duplicate: true });
+		expect(processGuardSize()).toBeLessThanOrEqual(2 * REPLAY_MAX_ENTRIES);
+	});
+
+	it('static data keeps every delivery of the signature window, however many: a captured one does not replay after 3,000 real ones', async () => {
+		const staticData: IDataObject = {};
+		const captured = signed(completed('suno', { task_id: 'task-a4c' }), { id: 'captured' });
+		expect(items(await run(harness(captured, { staticData })))).toHaveLength(2);
+		// REPLAY_MAX_ENTRIES keys of genuine deliveries accepted after it, all within the window.
+		const later = now();
+		staticData.replay = [...(staticData.replay as IDataObject[]), ...Array.from({ length: REPLAY_MAX_ENTRIES }, (_, i) => ({ id: `real-${i}`, at: later }))];
+		forgetAcceptedInProcess(); // a restart, or another process: only static data remembers
+		const replay = harness({ ...captured, headers: { ...captured.headers, 'x-webhook-id': 'replayed' } }, { staticData });
+		expect((await run(replay)).workflowData).toBeUndefined();
+		expect(replay.res.body).toEqual({ received: true, duplicate: true });
+	});
+
+	it('beyond the window the count bounds it again: keys older than 10 minutes go first', async () => {
+		const old = now() - 3600;
+		const staticData: IDataObject = { replay: Array.from({ length: REPLAY_MAX_ENTRIES }, (_, i) => ({ id: `old-${i}`, at: old })) };
+		await run(harness(signed(completed(), { id: 'new' }), { staticData }));
+		expect((staticData.replay as IDataObject[]).length).toBe(REPLAY_MAX_ENTRIES);
 	});
 });

@@ -265,11 +265,11 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		expect(items(await run(elsewhere))).toHaveLength(2);
 	});
 
-	it('keeps ids for a day, at most REPLAY_MAX_ENTRIES of them', async () => {
+	it('keeps ids for a day, at most REPLAY_MAX_ENTRIES of them beyond the signature window', async () => {
 		expect(REPLAY_TTL_SECONDS).toBe(86400);
 		const now = Math.floor(Date.now() / 1000);
 		const staticData: IDataObject = {
-			replay: Array.from({ length: REPLAY_MAX_ENTRIES }, (_, i) => ({ id: `old-${i}`, at: now - 100 })),
+			replay: Array.from({ length: REPLAY_MAX_ENTRIES }, (_, i) => ({ id: `old-${i}`, at: now - 1000 })),
 		};
 		await run(harness(signed(completed(), { id: 'new' }), { staticData }));
 		const ids = (staticData.replay as IDataObject[]).map((e) => e.id);
@@ -287,7 +287,7 @@ describe('MusicApiTrigger.webhook: acknowledged without running', () => {
 		expect(h.res).toMatchObject({ statusCode: 200, body: { received: true, ignored: true } });
 	});
 
-	it('the X-Webhook-Event header fills in when the body has no event', async () => {
+	it('a signed body without an event is read from its clips (streaming → ignored by default)', async () => {
 		const payload = { code: 200, task_id: 't', platform: 'suno', data: [sonicClip('a', 'streaming')] };
 		const h = harness(signed(payload, { event: 'song.streaming' }));
 		expect(await run(h)).toEqual({ noWebhookResponse: true });

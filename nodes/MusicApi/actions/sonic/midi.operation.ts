@@ -14,6 +14,8 @@ const ATTEMPTS = 10;
 const retryDelay = numberField('retryDelay', 'retryDelay', {
 	displayName: 'Retry Delay (Seconds)',
 	min: 0,
+	// Ten minutes between asks (eleven asks in all) is as long as a MIDI is worth waiting for in one run.
+	max: 600,
 	default: 5,
 	description: `How long to wait before asking again while MusicAPI is still building the MIDI (up to ${ATTEMPTS} more times; repeats are free)`,
 });

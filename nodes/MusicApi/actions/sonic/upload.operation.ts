@@ -12,6 +12,8 @@ const DEFAULT_UPLOAD_TIMEOUT_S = 120;
 const uploadTimeout = numberField('uploadTimeout', 'uploadTimeout', {
 	displayName: 'Upload Timeout (Seconds)',
 	min: 1,
+	// An hour: the import takes about 20 s, and the request holds a place in the API key's queue meanwhile.
+	max: 3600,
 	default: DEFAULT_UPLOAD_TIMEOUT_S,
 	description:
 		'How long to wait for MusicAPI to fetch and import the audio (about 20 s). The node\'s Request Timeout applies when it is longer.',

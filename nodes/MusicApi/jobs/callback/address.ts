@@ -31,11 +31,21 @@ export function callbackUrl(fn: IExecuteFunctions): string {
  * webhook secret when set (else the API key) and the execution id. Both the submitting execution and the resuming
  * webhook (possibly another process) can compute it without storing anything, and a delivery or reminder signed for
  * one execution never verifies for another, even when all of them share one credential.
+ *
+ * Undefined when the credential has neither: a secret derived from nothing would be HMAC("", id), which anyone who
+ * knows the execution id can compute. Callback mode is then refused (NO_CALLBACK_SECRET), and so is every callback.
  */
-export function callbackSecret(credentials: IDataObject, executionId: string): string {
-	const base = typeof credentials.webhookSecret === 'string' && credentials.webhookSecret ? credentials.webhookSecret : String(credentials.apiKey ?? '');
-	return createHmac('sha256', base).update(`musicapi-callback:${executionId}`).digest('hex');
+export function callbackSecret(credentials: IDataObject, executionId: string): string | undefined {
+	const base = [credentials.webhookSecret, credentials.apiKey].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+	return base === undefined ? undefined : createHmac('sha256', base).update(`musicapi-callback:${executionId}`).digest('hex');
 }
+
+/** Why "Wait for Callback" cannot run with a credential that has neither a webhook secret nor an API key. */
+export const NO_CALLBACK_SECRET = {
+	message: 'Wait for Callback needs a Webhook Secret or an API key in the MusicAPI credential',
+	description:
+		'Callbacks are signed with a secret derived from the credential; with neither set, anyone could compute it and resume this execution. Set a Webhook Secret in the MusicAPI credential, or choose "Wait for Completion (Poll)". Nothing was sent to MusicAPI.',
+};
 
 /** What an n8n execution id looks like (digits in n8n 2.x; a little wider, never a slash, dot or query). */
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,64}$/;

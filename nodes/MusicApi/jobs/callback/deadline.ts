@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { signPayload } from '../../../shared/webhooks/signature';
+import { sleepLong } from '../../../shared/transport/timers';
 
 /** n8n's own wait limit comes this long after ours: its waiting-tracker looks only once a minute. */
 export const BACKSTOP_MS = 120_000;
@@ -9,18 +9,9 @@ export const BACKSTOP_MS = 120_000;
 /** The event of the reminder a parked execution gets at its wait limit. */
 export const DEADLINE_EVENT = 'musicapi.deadline';
 
-/** The longest delay a timer holds (2^31−1 ms, about 24.8 days); a longer one would fire at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
 /** The reminder's body: it names its execution, and the webhook refuses a reminder naming another. */
 export function reminderBody(executionId: string): string {
 	return JSON.stringify({ event: DEADLINE_EVENT, execution_id: executionId, task_id: '', code: 408, message: 'wait limit reached' });
-}
-
-/** Sleeps until `afterMs` from now in timer-sized steps, so any Timeout (even beyond 35,791 minutes) is kept. */
-export async function sleepLong(afterMs: number, signal: AbortSignal): Promise<void> {
-	const until = Date.now() + afterMs;
-	for (let left = afterMs; left > 0; left = until - Date.now()) await sleep(Math.min(left, MAX_TIMER_MS), signal);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { SubmittedJob } from '../submitted';
 import type { FinishedItems } from '../items';
 import { callbackSecret, callbackUrl } from './address';
 import { BACKSTOP_MS, remindAtDeadline } from './deadline';
-import { batches, newBatchCache, pruneBatches, saveJobsInExecution } from './store';
+import { batches, keepBatch, newBatchCache, saveJobsInExecution } from './store';
 
 /** Submitted jobs park the execution: no polling and no busy worker until MusicAPI reports back. */
 export async function parkForCallback(
@@ -14,9 +14,8 @@ export async function parkForCallback(
 	jobs: SubmittedJob[],
 	options: ResultOptions,
 ): Promise<FinishedItems> {
-	pruneBatches();
 	const executionId = ctx.fn.getExecutionId();
-	batches.set(executionId, {
+	keepBatch(executionId, {
 		tasks: jobs.map((job) => ({
 			itemIndex: job.itemIndex,
 			taskId: job.taskId,
@@ -44,7 +43,9 @@ export async function parkForCallback(
 	const reminder = new AbortController();
 	const batch = batches.get(executionId);
 	if (batch) batch.reminder = reminder;
-	void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), callbackSecret(credentials, executionId), executionId, options.timeoutMs, reminder.signal);
+	// Always set here: the router refused callback mode before submitting when the credential gives no secret.
+	const secret = callbackSecret(credentials, executionId);
+	if (secret) void remindAtDeadline(ctx.fn, callbackUrl(ctx.fn), secret, executionId, options.timeoutMs, reminder.signal);
 	const finished: FinishedItems = new Map();
 	for (const job of jobs) {
 		finished.set(job.itemIndex, [

@@ -2,16 +2,17 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, I
 
 import { normalizeTask, normalizeWebhookDelivery, type WebhookDelivery } from '../../../shared/tasks';
 import { CREDENTIAL_NAME, MusicApiClient } from '../../../shared/transport/MusicApiClient';
+import { credentialSecrets, redactDeep } from '../../../shared/transport/errors';
 import { hashedReplayKeys, resultKey } from '../../../shared/webhooks/dedupe';
 import { verifyDelivery } from '../../../shared/webhooks/signature';
 import { readResultOptionsWith } from '../../descriptions/completionFields';
 import { readRequestSettingsWith } from '../../descriptions/requestOptions';
 import { outcomesToItems } from '../items';
 import type { TaskOutcome } from '../poll';
-import { callbackSecret, executionIdOf } from './address';
+import { callbackSecret, executionIdOf, NO_CALLBACK_SECRET } from './address';
 import { DEADLINE_EVENT } from './deadline';
 import { continuesOnFail, failResumedNode } from './failures';
-import { batches, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
+import { batches, keepBatch, markResumed, recoverBatch, wasResumed, type Batch, type BatchTask } from './store';
 
 /**
  * n8n re-pairs a resumed node's items with its input by position and looks an error item's pair up before moving
@@ -58,6 +59,10 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	}
 	const credentials = await this.getCredentials(CREDENTIAL_NAME);
 	const secret = callbackSecret(credentials, executionId);
+	if (secret === undefined) {
+		this.logger.warn(`MusicAPI callback for execution ${executionId} rejected: ${NO_CALLBACK_SECRET.message}`);
+		return reply(this, 401, { error: NO_CALLBACK_SECRET.message });
+	}
 	// Read once per delivery: verification, the derived secret and, when it resumes, the client all use it.
 	const forExecution = { executionId, secret, credentials };
 	const rawBody = (request as { rawBody?: Buffer }).rawBody;
@@ -70,7 +75,9 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	let body: IDataObject;
 	let delivery: WebhookDelivery | undefined;
 	try {
-		body = JSON.parse((rawBody ?? '').toString()) as IDataObject;
+		// Cleaned where it arrives (a reason or a title may echo a secret), so errors, logs, items and file names
+		// built from it are clean too; polled answers are cleaned by the client the same way.
+		body = redactDeep(JSON.parse((rawBody ?? '').toString()), [...credentialSecrets(credentials), secret]) as IDataObject;
 		if (body?.event !== DEADLINE_EVENT) delivery = normalizeWebhookDelivery(body);
 	} catch {
 		return reply(this, 400, { error: 'The body is not a MusicAPI delivery (JSON expected)' });
@@ -86,7 +93,7 @@ export async function callbackWebhook(this: IWebhookFunctions): Promise<IWebhook
 	// recovered from the execution's custom data), instead of asking about every job again.
 	const known = batches.get(executionId);
 	const batch = known ?? recoverBatch(this);
-	if (batch && !known) batches.set(executionId, batch);
+	if (batch && !known) keepBatch(executionId, batch);
 	// Once per delivery (id, signature) and once per result: MusicAPI may resend a result under a new id.
 	const keys = hashedReplayKeys(check.replayKeys);
 	if (delivery) keys.push(resultKey(delivery.taskId, delivery.dialect, delivery.task.state));
@@ -173,8 +180,7 @@ async function resume(
 	const expectations = new Map(batch.tasks.map((t) => [t.taskId, t.expect]));
 	const toItems = async (continueOnFail: boolean) => {
 		const finished = await outcomesToItems({ fn: this, client, continueOnFail }, outcomes, options, expectations);
-		// Delivered bodies (Include Raw Data) never passed the client's redaction: clean them here.
-		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []).map((item) => ({ ...item, json: client.redactDeep(item.json) as IDataObject }));
+		return [...finished.keys()].sort((a, b) => a - b).flatMap((i) => finished.get(i) ?? []);
 	};
 	if (continuesOnFail(this.getNode())) {
 		if (this.getNode().onError === 'continueErrorOutput' && outcomes.some((o) => !('task' in o) || o.task.state !== 'succeeded')) {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 import type { NormalizeOptions } from '../../../shared/tasks';
 import type { NormalizedTask, TaskDialect } from '../../../shared/tasks/types';
 import { hashKey } from '../../../shared/webhooks/dedupe';
-import { ReplayCache } from '../../../shared/webhooks/signature';
+import { ReplayCache, SIGNATURE_WINDOW_SECONDS } from '../../../shared/webhooks/signature';
 import type { AsyncOperation } from '../../base/operation';
 import type { JobExpectations } from '../expectations';
 import type { SubmittedJob } from '../submitted';
@@ -54,15 +54,21 @@ export function wasResumed(executionId: string): boolean {
 	return resumedExecutions.has(hashKey('execution', executionId));
 }
 
-/** A parked batch's replay cache: hashed keys only (see dedupe.ts), bounded. */
+/** A parked batch's replay cache: hashed keys only (see dedupe.ts), bounded by count beyond the signature window. */
 export function newBatchCache(): ReplayCache {
-	return new ReplayCache({ maxEntries: BATCH_CACHE_ENTRIES, ttlSeconds: 24 * 3600 });
+	return new ReplayCache({ maxEntries: BATCH_CACHE_ENTRIES, ttlSeconds: 24 * 3600, keepWithinSeconds: SIGNATURE_WINDOW_SECONDS });
 }
 
 const BATCH_CACHE_ENTRIES = 3000;
 
-export function pruneBatches(now = Date.now()) {
-	for (const [key, batch] of batches) if (batch.expiresAt < now) batches.delete(key);
+/**
+ * Keeps a batch, parked here or recovered from its execution, after dropping every expired one. Both ways in prune:
+ * a process that only receives callbacks (queue mode's main or webhook process) never parks anything, and would
+ * otherwise keep every batch it recovered for as long as it runs.
+ */
+export function keepBatch(executionId: string, batch: Batch, now = Date.now()): void {
+	for (const [key, kept] of batches) if (kept.expiresAt < now) batches.delete(key);
+	batches.set(executionId, batch);
 }
 
 /** Stops every pending reminder and forgets every parked batch of this process (tests; a process shutting down). */

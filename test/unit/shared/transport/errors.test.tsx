@@ -79,3 +79,12 @@ describe('redact: every form a secret takes (issue 12)', () => {
 		expect(redactDeep({ [secret]: [secret, { v: `x${secret}x` }] }, [secret])).toEqual({ '***': ['***', { v: 'x***x' }] });
 	});
 });
+
+describe('a redirect answer (issue 23, N2)', () => {
+	it('is an error that names only the origin it pointed to, never its user info, path or query', () => {
+		const mapped = mapHttpError(302, '', { method: 'GET', path: '/sonic/task/t1', location: 'https://user:pw@evil.example:8443/steal?token=abc' });
+		expect(mapped.message).toBe('MusicAPI answered GET /sonic/task/t1 with a redirect (HTTP 302 to https://evil.example:8443), which is not followed');
+		expect(JSON.stringify(mapped)).not.toMatch(/pw|token|steal/);
+		expect(mapped.description).toMatch(/Base URL/);
+	});
+});

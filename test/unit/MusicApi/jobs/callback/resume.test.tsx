@@ -2,6 +2,8 @@
  * The callback webhook (issue 12): nothing kept before the signature verified, reminders checked against their
  * execution, one resume per result, failed jobs as failures the way "On Error" says, secrets masked in items.
  */
+import { createHmac } from 'node:crypto';
+
 import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { callbackSecret } from '../../../../../nodes/MusicApi/jobs/callback/address';
@@ -12,7 +14,7 @@ import { signPayload } from '../../../../../nodes/shared/webhooks/signature';
 
 const CREDENTIALS = { apiKey: 'key-SECRET-9', webhookSecret: 'whsec-SECRET-9', baseUrl: 'https://api.test/api/v1' };
 const EXECUTION = '42';
-const SECRET = callbackSecret(CREDENTIALS, EXECUTION);
+const SECRET = callbackSecret(CREDENTIALS, EXECUTION) ?? '';
 const URL_OF = (id: string) => `/webhook-waiting/${id}/node-1?signature=tok`;
 
 const completed = (taskId: string, extra: IDataObject = {}) =>
@@ -26,7 +28,7 @@ interface Call {
 	run: () => Promise<IWebhookResponseData>;
 }
 
-function call(body: string, options: { secret?: string; url?: string; node?: Partial<INode>; customData?: IDataObject; timestamp?: number; id?: string; params?: IDataObject } = {}): Call {
+function call(body: string, options: { secret?: string; credentials?: IDataObject; url?: string; node?: Partial<INode>; customData?: IDataObject; timestamp?: number; id?: string; params?: IDataObject } = {}): Call {
 	const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
 	const headers = {
 		'content-type': 'application/json',
@@ -52,7 +54,7 @@ function call(body: string, options: { secret?: string; url?: string; node?: Par
 	const fn = {
 		getRequestObject: () => ({ originalUrl: options.url ?? URL_OF(EXECUTION), headers, rawBody: Buffer.from(body) }),
 		getResponseObject: () => res,
-		getCredentials: jest.fn(async () => CREDENTIALS),
+		getCredentials: jest.fn(async () => options.credentials ?? CREDENTIALS),
 		getNode: () => node,
 		getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 		getExecutionId: () => undefined,
@@ -85,6 +87,24 @@ describe('nothing is kept before verification', () => {
 		expect(batches.has(EXECUTION)).toBe(false);
 	});
 
+	it('with neither webhook secret nor API key, a callback signed with what anyone can compute, HMAC("", id), is refused (issue 23, C6)', async () => {
+		park('t1');
+		const guessable = createHmac('sha256', '').update(`musicapi-callback:${EXECUTION}`).digest('hex');
+		const forged = call(completed('t1'), { secret: guessable, credentials: { apiKey: '', webhookSecret: '', baseUrl: CREDENTIALS.baseUrl } });
+		await forged.run();
+		expect(forged.res).toMatchObject({ statusCode: 401, body: { error: expect.stringMatching(/needs a Webhook Secret or an API key/) } });
+		expect(batches.get(EXECUTION)?.delivered.size).toBe(0);
+	});
+
+	it('a process that only receives callbacks drops expired batches when it recovers another (issue 23, N9)', async () => {
+		batches.set('7', { tasks: [{ itemIndex: 0, taskId: 'old', dialect: 'sonic', pollPath: '/sonic/task/old' }], delivered: new Map(), seen: newBatchCache(), expiresAt: Date.now() - 1 });
+		const customData = { musicapi_jobs_0: JSON.stringify({ n: 'node-1', d: 'sonic', p: '/sonic/task/', j: [[0, 't1'], [1, 't2']] }) };
+		const first = call(completed('t1'), { customData });
+		await first.run();
+		expect(first.res.statusCode).toBe(200);
+		expect([...batches.keys()]).toEqual([EXECUTION]);
+	});
+
 	it('a URL without a strictly readable execution id is refused (400) before anything else', async () => {
 		const odd = call(completed('t1'), { url: '/webhook-waiting/42?signature=tok' });
 		await odd.run();
@@ -95,7 +115,7 @@ describe('nothing is kept before verification', () => {
 describe('wait-limit reminders', () => {
 	it("another execution's reminder, signed for it, does not verify; one naming another execution is refused", async () => {
 		park('t1');
-		const replayed = call(reminderBody('41'), { secret: callbackSecret(CREDENTIALS, '41') });
+		const replayed = call(reminderBody('41'), { secret: callbackSecret(CREDENTIALS, '41') ?? '' });
 		await replayed.run();
 		expect(replayed.res).toMatchObject({ statusCode: 401, body: { error: expect.stringMatching(/Signature mismatch/) } });
 		const misnamed = call(reminderBody('41'));
@@ -168,5 +188,35 @@ describe('secrets in resumed items', () => {
 		const text = JSON.stringify(result.workflowData);
 		expect(text).toContain('***');
 		for (const secret of [CREDENTIALS.apiKey, CREDENTIALS.webhookSecret, SECRET]) expect(text).not.toContain(secret);
+	});
+
+	// Issue 23 (N6): delivered text is cleaned where it arrives, so it is clean in errors, logs and file names too.
+	const echo = `${CREDENTIALS.apiKey} ${CREDENTIALS.webhookSecret} ${SECRET}`;
+	const noSecrets = (text: string) => {
+		for (const secret of [CREDENTIALS.apiKey, CREDENTIALS.webhookSecret, SECRET]) expect(text).not.toContain(secret);
+	};
+
+	it("Stop Workflow: a failed job's delivered message is masked in the node error and in the log", async () => {
+		park('t1');
+		const body = JSON.stringify({ code: 500, message: `bad request: ${echo}`, task_id: 't1', platform: 'suno', event: 'song.failed', data: [] });
+		const c = call(body);
+		await c.run();
+		const error = c.stack[0].metadata?.resumeError as Error & { description?: string };
+		expect(error.message).toContain('***');
+		noSecrets(JSON.stringify([error.message, error.description, (c.fn.logger.warn as jest.Mock).mock.calls, (c.fn.logger.info as jest.Mock).mock.calls]));
+	});
+
+	it("a failed clip's delivered error is masked in the log and the execution hint; a title's in the file name", async () => {
+		park('t1');
+		const body = completed('t1', { title: `Song ${CREDENTIALS.apiKey}` }).replace('}]}', `}, {"clip_id": "t1-b", "state": "failed", "error": "clip broke: ${echo}"}]}`);
+		const c = call(body, { params: { resultOptions: { downloadAudio: true } } });
+		(c.fn.helpers.httpRequest as jest.Mock).mockResolvedValue({ statusCode: 200, headers: { 'content-type': 'audio/mpeg' }, body: 'ID3' });
+		(c.fn.helpers.prepareBinaryData as jest.Mock).mockImplementation(async (_data: unknown, fileName: string) => ({ data: '', mimeType: 'audio/mpeg', fileName }));
+		const result = await c.run();
+		expect((c.fn.logger.warn as jest.Mock).mock.calls.join('\n')).toMatch(/clips failed \(clip broke: \*\*\*/);
+		const fileNames = (c.fn.helpers.prepareBinaryData as jest.Mock).mock.calls.map((call) => call[1] as string);
+		expect(fileNames).toHaveLength(1);
+		noSecrets(JSON.stringify([fileNames, (c.fn.logger.warn as jest.Mock).mock.calls, result.workflowData]));
+		expect(fileNames[0].toLowerCase()).not.toContain(CREDENTIALS.apiKey.toLowerCase().replace(/[^a-z0-9]+/g, '-'));
 	});
 });
