@@ -80,7 +80,8 @@ export function textField(
 export function numberField(
 	name: string,
 	apiName: string,
-	common: Common & { min?: number; max?: number; default?: number; step?: number },
+	/** A default may be an expression (e.g. the incoming clip's duration). */
+	common: Common & { min?: number; max?: number; default?: number | string; step?: number },
 ): BodyField {
 	return {
 		name,
@@ -207,9 +208,32 @@ export function urlField(
 	return { ...field, kind: 'url' };
 }
 
-/** The clip an operation works on (`clip_id`). */
+/**
+ * Chains wire themselves: a field that takes an existing clip reads the incoming item's `clipId` unless the user
+ * types another, so Create a Song → Extend a Song → Concat runs with nothing dragged. Shown in the field.
+ */
+export const INCOMING_CLIP_ID = '={{ $json.clipId }}';
+const FROM_INCOMING = "Defaults to the incoming item's clipId.";
+
+/** The clip an operation works on (`clip_id`), the incoming item's by default. */
 export const clipIdField = (description: string, show?: Show) =>
-	textField('clipId', 'clip_id', { displayName: 'Clip ID', required: true, description, show });
+	textField('clipId', 'clip_id', {
+		displayName: 'Clip ID',
+		required: true,
+		description: sentences(description, FROM_INCOMING),
+		show,
+		default: INCOMING_CLIP_ID,
+	});
+
+/** A clip field of another name (Source Clip ID, Extension Clip ID), also the incoming item's clip by default. */
+export const incomingClipField = (name: string, apiName: string, displayName: string, description: string, show?: Show) =>
+	textField(name, apiName, {
+		displayName,
+		required: true,
+		description: sentences(description, FROM_INCOMING),
+		show,
+		default: INCOMING_CLIP_ID,
+	});
 
 /** The "Additional Fields" collection built from optional fields. */
 export function additionalFields(fields: BodyField[], name = 'additionalFields'): INodeProperties {

@@ -46,8 +46,12 @@ const ONE_OF: Record<string, IDataObject> = {
 	'studio/create': { prompt: 'cinematic orchestral build' },
 };
 
+/** Empty, or a default that reads the incoming item (`{{ $json.clipId }}`), which this run, with no item before it, lacks. */
 const isEmpty = (value: unknown) =>
-	value === '' || value === undefined || (typeof value === 'object' && value !== null && (value as IDataObject).value === '');
+	value === '' ||
+	value === undefined ||
+	(typeof value === 'string' && value.startsWith('={{ $json.')) ||
+	(typeof value === 'object' && value !== null && (value as IDataObject).value === '');
 
 /** The operation's defaults, and a sample for each required field the panel shows empty. */
 function defaultsWithRequired(resource: string, operation: string): IDataObject {

@@ -34,7 +34,9 @@ describe('Sonic song intents: each its own operation, each its own task type and
 
 	it.each([
 		['a duration that is not whole seconds', 'create', { gptDescriptionPrompt: 'x', additionalFields: { duration: 90.5 } }, '[item 0] Target Duration (Seconds): 90.5 is not a whole number of seconds'],
-		['Continue At left at 0', 'extend', { continueClipId: 'c-1', gptDescriptionPrompt: 'x' }, '[item 0] Continue At (Seconds): is 0; give the second of the source clip where the new part starts (e.g. 30)'],
+		['Continue At set to 0', 'extend', { continueClipId: 'c-1', continueAt: 0, gptDescriptionPrompt: 'x' }, '[item 0] Continue At (Seconds): is 0; give the second of the source clip where the new part starts (e.g. 30)'],
+		['Continue At left at its default with no incoming clip', 'extend', { continueClipId: 'c-1', gptDescriptionPrompt: 'x' }, '[item 0] Continue At (Seconds): is required but empty'],
+		['Extend with no clip given and none coming in', 'extend', { gptDescriptionPrompt: 'x' }, '[item 0] Source Clip ID: is required but empty'],
 		['a region that ends before it starts', 'addVocals', { continueClipId: 'up-1', prompt: 'la', additionalFields: { overpaintingStart: 30, overpaintingEnd: 10 } }, '[item 0] Region End (Seconds): 10 must be greater than Region Start (Seconds) (30)'],
 		['Add Vocals whose lyrics come out empty', 'addVocals', { continueClipId: 'up-1', prompt: '={{ "" }}' }, '[item 0] Lyrics: is required but empty'],
 	])('refuses %s before sending, naming the field and the item', async (_name, operation, params, message) => {
@@ -65,6 +67,41 @@ describe('Sonic song intents: each its own operation, each its own task type and
 		expect(extended.items[0].json).toMatchObject({ state: 'submitted', sourceClipId: 'c-9' });
 		const created = await runMusicApi(fake(), sonic('create', { gptDescriptionPrompt: 'x' }));
 		expect(created.items[0].json).not.toHaveProperty('sourceClipId');
+	});
+});
+
+describe('Chains wire themselves', () => {
+	const wait = { completion: 'wait', resultOptions: { ...FAST_WAIT, downloadAudio: false } };
+
+	it('Create a Song → Extend a Song → Concat runs with only the song descriptions typed', async () => {
+		const created = await runMusicApi(fake(), sonic('create', { gptDescriptionPrompt: 'a calm lo-fi beat', ...wait }));
+		expect(created.error).toBeUndefined();
+		const song = created.items[0].json;
+
+		const extended = await runMusicApi(fake(), sonic('extend', { gptDescriptionPrompt: 'a big final chorus', ...wait }), { items: [song] });
+		expect(extended.error).toBeUndefined();
+		expect(bodiesSentTo(fake(), 'POST', '/sonic/create').at(-1)).toMatchObject({
+			task_type: 'extend_music',
+			continue_clip_id: song.clipId,
+			continue_at: song.duration,
+		});
+		const extension = extended.items[0].json;
+		expect(extension.sourceClipId).toBe(song.clipId);
+
+		const joined = await runMusicApi(fake(), { resource: 'sonic', operation: 'concat', ...wait }, { items: [extension] });
+		expect(joined.error).toBeUndefined();
+		expect(bodiesSentTo(fake(), 'POST', '/sonic/create').at(-1)).toEqual({ task_type: 'concat_music', continue_clip_id: extension.clipId });
+		expect(joined.items[0].json.sourceClipId).toBe(extension.clipId);
+	});
+
+	it("Concat refuses the incoming item's sourceClipId (the original) before anything is paid", async () => {
+		const extension = { clipId: 'ext-1', sourceClipId: 'orig-1', duration: 30 };
+		const before = fake().requests.length;
+		const result = await runMusicApi(fake(), { resource: 'sonic', operation: 'concat', completion: 'submit', continueClipId: '={{ $json.sourceClipId }}' }, { items: [extension] });
+		expect(result.error?.message).toBe(
+			"[item 0] Extension Clip ID: is the incoming item's sourceClipId (orig-1), the clip the extension was made from; give the extension's own clipId, e.g. {{ $json.clipId }}",
+		);
+		expect(fake().requests.slice(before)).toEqual([]);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { defineAsync } from '../define';
-import { booleanField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
+import { booleanField, incomingClipField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
 import { modelField } from '../../descriptions/models';
 import { checkOnlyFor, checkRange, requireOneOf } from '../../input/checks';
 
@@ -79,11 +79,8 @@ const endsAt = numberField('endsAt', 'ends_at', {
 const fields = [
 	taskType,
 	modelField('producer', { default: 'FUZZ-2.0', show: { taskType: [CREATE] } }),
-	textField('clipId', 'clip_id', {
-		displayName: 'Source Clip ID',
-		required: true,
-		description: 'The Producer clip to extend, change, cover or make a video for',
-		show: { taskType: [EXTEND, REPLACE, COVER, VIDEO] },
+	incomingClipField('clipId', 'clip_id', 'Source Clip ID', 'The Producer clip to extend, change, cover or make a video for', {
+		taskType: [EXTEND, REPLACE, COVER, VIDEO],
 	}),
 	startsAt,
 	endsAt,

@@ -1,5 +1,5 @@
 import { defineAsync } from '../define';
-import { optionsField, textField } from '../../descriptions/fields';
+import { clipIdField, optionsField } from '../../descriptions/fields';
 
 /** `POST /producer/download` (async): prepares an MP3 or WAV of a clip; the finished clip carries audio_url / wav_url. */
 export const download = defineAsync({
@@ -13,11 +13,7 @@ export const download = defineAsync({
 	// The finished clip may carry the source's audio_url beside the prepared wav_url: the WAV is what was asked for.
 	makesWav: (body) => body.format === 'wav',
 	fields: [
-		textField('clipId', 'clip_id', {
-			displayName: 'Clip ID',
-			required: true,
-			description: 'The Producer clip to prepare',
-		}),
+		clipIdField('The Producer clip to prepare'),
 		optionsField('format', 'format', {
 			displayName: 'Format',
 			options: [

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, numberField, optionsField, textField, type BodyField, type Show } from '../../descriptions/fields';
+import { booleanField, incomingClipField, numberField, optionsField, textField, type BodyField, type Show } from '../../descriptions/fields';
 import { finishSongBody } from '../../descriptions/sonicFields';
 import { checkWholeSeconds } from '../../descriptions/sonicToolFields';
 import { checkOnlyFor } from '../../input/checks';
@@ -29,8 +29,8 @@ export interface SongSpec {
 	fixed?: IDataObject;
 	/** Optional fields only some task types accept (the legacy Create, where Task Type picks). */
 	onlyFor?: Record<string, { label: string; types: string[] }>;
-	/** A check across fields: the field's label and what is wrong, or nothing. */
-	check?(body: IDataObject): { field: string; problem: string } | undefined;
+	/** A check across fields (and the incoming item's JSON): the field's label and what is wrong, or nothing. */
+	check?(body: IDataObject, incoming: IDataObject): { field: string; problem: string } | undefined;
 	/** An endpoint that takes many of these submits in one request (Batch Submit, opt-in). */
 	batch?: AsyncOperation['batch'];
 }
@@ -49,22 +49,20 @@ export function defineSong(spec: SongSpec): AsyncOperation {
 			}
 			// MusicAPI takes `duration` as an integer (contract §3.1.1); 90.5 would be its 400.
 			checkWholeSeconds(ctx.fn, itemIndex, full);
-			const wrong = spec.check?.(full);
+			const wrong = spec.check?.(full, ctx.fn.getInputData()[itemIndex]?.json ?? {});
 			if (wrong) throw inputError(ctx.fn, itemIndex, wrong.field, wrong.problem);
 			return finishSongBody(ctx.fn, itemIndex, full);
 		},
 	});
 }
 
-/** The clip the operation works on (`continue_clip_id`), described in the operation's own words. */
-export const sourceClipField = (description: string, show?: Show) =>
-	textField('continueClipId', 'continue_clip_id', {
-		displayName: 'Source Clip ID',
-		required: true,
-		placeholder: 'e.g. 5c7e9f1a-…',
-		description,
-		show,
-	});
+/**
+ * The clip the operation works on (`continue_clip_id`), described in the operation's own words; the incoming
+ * item's clip by default. Concat names it for what it takes (the extension), under the same parameter name so
+ * saved workflows keep their value.
+ */
+export const sourceClipField = (description: string, show?: Show, displayName = 'Source Clip ID') =>
+	incomingClipField('continueClipId', 'continue_clip_id', displayName, description, show);
 
 /**
  * Generated or uploaded source (contract §3.1.2: uploaded clips take `extend_upload_music`/`cover_upload_music`).
@@ -82,15 +80,17 @@ export const clipSourceField = (generated: string, uploaded: string) =>
 	});
 
 /**
- * Where the extension starts. No default that pretends to fit every clip: 0 stands for "not set" and is refused
- * by `checkContinueAt`, since extending from second 0 would replace the whole clip.
+ * Where the extension starts: by default the end of the incoming clip (its duration), the one point that fits every
+ * clip, so a chain from Create a Song runs as it is. 0 is refused by `checkContinueAt`: extending from second 0
+ * would replace the whole clip.
  */
 export const continueAtField = numberField('continueAt', 'continue_at', {
 	displayName: 'Continue At (Seconds)',
 	required: true,
 	min: 0,
-	default: 0,
-	description: 'Second of the source clip where the new part starts, e.g. 30 for a 40-second clip; must be inside the clip',
+	default: '={{ $json.duration }}',
+	description:
+		"Second of the source clip where the new part starts, e.g. 30 for a 40-second clip. Defaults to the end of the incoming clip (its duration).",
 });
 
 export function checkContinueAt(body: IDataObject) {

@@ -57,7 +57,7 @@ describe('Each field where it applies', () => {
 
 	it('Remaster offers only its variation; Concat nothing', () => {
 		expect(additional('remaster')).toEqual(['Variation']);
-		expect(panel({ resource: 'sonic', operation: 'concat' })).toEqual({ fields: ['Source Clip ID', 'Completion'], collections: ['Result Options'] });
+		expect(panel({ resource: 'sonic', operation: 'concat' })).toEqual({ fields: ['Extension Clip ID', 'Completion'], collections: ['Result Options'] });
 	});
 
 	it('Add Vocals has no mode to get wrong: the lyrics are its required text', () => {
