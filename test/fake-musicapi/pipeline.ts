@@ -71,6 +71,9 @@ async function runApiRoute(
 	state.tasks.tick();
 	const retryAfter = state.limiter.admit(apiKey, state.options.rateLimit, state.now());
 	if (retryAfter !== null) throw new ApiError(429, 'rate_limit', 'Too many requests.', { 'Retry-After': String(retryAfter) });
+	// Counted, now MusicAPI works on it (a create can take seconds): the answer comes this much after the arrival.
+	const processing = state.scaled(state.options.processingMs);
+	if (processing > 0) await state.requestTimers.sleep(processing);
 	const matched = matchRoute(API_ROUTES, method, path);
 	if (!matched) throw new ApiError(404, 'not_found', `The endpoint ${method} ${API_PREFIX}${path} does not exist.`);
 	const { route, params } = matched;

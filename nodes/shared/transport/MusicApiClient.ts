@@ -163,7 +163,12 @@ export class MusicApiClient {
 			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
-			const result = await this.send(req).finally(() => this.spacer.release(ticket));
+			let result: Attempt | undefined;
+			try {
+				result = await this.send(req);
+			} finally {
+				this.spacer.release(ticket, served(result));
+			}
 			const canRetry = failures < this.settings.maxRetries;
 			const { response } = result;
 
@@ -288,6 +293,12 @@ export class MusicApiClient {
 
 function definedOnly<T extends object>(value: Partial<T>): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+}
+
+/** MusicAPI answered with success: the answer time was its processing (the spacer learns it). */
+function served(result: Attempt | undefined): boolean {
+	const status = result?.response?.statusCode;
+	return status !== undefined && status >= 200 && status < 300 && !result?.unreadable;
 }
 
 function describe(result: Attempt): string {
