@@ -71,9 +71,6 @@ async function runApiRoute(
 	state.tasks.tick();
 	const retryAfter = state.limiter.admit(apiKey, state.options.rateLimit, state.now());
 	if (retryAfter !== null) throw new ApiError(429, 'rate_limit', 'Too many requests.', { 'Retry-After': String(retryAfter) });
-	// Counted, now MusicAPI works on it (a create can take seconds): the answer comes this much after the arrival.
-	const processing = state.scaled(state.options.processingMs);
-	if (processing > 0) await state.requestTimers.sleep(processing);
 	const matched = matchRoute(API_ROUTES, method, path);
 	if (!matched) throw new ApiError(404, 'not_found', `The endpoint ${method} ${API_PREFIX}${path} does not exist.`);
 	const { route, params } = matched;
@@ -97,7 +94,11 @@ async function runApiRoute(
 	if (!charge) throw new ApiError(state.options.creditErrorStatus, 'forbidden', CREDITS_MESSAGE);
 	ctx.charge = charge;
 	try {
-		return await route.handle(ctx);
+		const reply = await route.handle(ctx);
+		// Counted and started, MusicAPI still works on it (a create can take seconds): the answer comes this much later.
+		const processing = state.scaled(state.options.processingMs);
+		if (processing > 0) await state.requestTimers.sleep(processing);
+		return reply;
 	} catch (error) {
 		state.ledger.refund(charge);
 		throw error;
