@@ -165,8 +165,8 @@ async function scheduleTasks(
 			// interval, unstretched, so the estimate is at most a quarter interval off.
 			next.dueAt = Date.now() + options.pollIntervalMs / 2;
 		} else if (board.checksEstimate(next)) {
-			// Checking the estimate: a look every quarter of it (or half a poll interval) measures a changed job time.
-			next.dueAt = Date.now() + Math.max(pollIntervalMs / 2, expectedDurationMs / 4);
+			// Checking the estimate: a look every eighth of it (or half a poll interval) measures a changed job time.
+			next.dueAt = Date.now() + Math.max(pollIntervalMs / 2, expectedDurationMs / 8);
 		} else if (firstMissSinceEstimate) {
 			// Asked when the estimate said it would be ready, and nearly is: look again soon.
 			next.interval = options.pollIntervalMs / 4;

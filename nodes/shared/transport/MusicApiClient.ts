@@ -163,17 +163,16 @@ export class MusicApiClient {
 			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
-			let result: Attempt | undefined;
-			try {
-				result = await this.send(req);
-			} finally {
-				this.spacer.release(ticket, served(result));
-			}
-			const canRetry = failures < this.settings.maxRetries;
+			const result = await this.send(req).catch((error: unknown) => {
+				this.spacer.release(ticket);
+				throw error;
+			});
 			const { response } = result;
+			const served = response !== undefined && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable;
+			this.spacer.release(ticket, served);
 
 			const final = req.kind === 'read' && response !== undefined && isFinalTaskTimeout(response.statusCode, response.body);
-			if (response && ((response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) || final)) {
+			if (response && (served || final)) {
 				return { ...response, body: redactDeep(response.body, this.secrets), ...(refusals ? { rateLimited: true } : {}) };
 			}
 
@@ -192,9 +191,8 @@ export class MusicApiClient {
 				this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
 				continue;
 			}
-
 			const retriable = this.isRetriable(req, result);
-			if (retriable && canRetry) {
+			if (retriable && failures < this.settings.maxRetries) {
 				const wait = this.backoff(failures);
 				failures++;
 				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${failures} in ${wait} ms`);
@@ -293,12 +291,6 @@ export class MusicApiClient {
 
 function definedOnly<T extends object>(value: Partial<T>): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
-}
-
-/** MusicAPI answered with success: the answer time was its processing (the spacer learns it). */
-function served(result: Attempt | undefined): boolean {
-	const status = result?.response?.statusCode;
-	return status !== undefined && status >= 200 && status < 300 && !result?.unreadable;
 }
 
 function describe(result: Attempt): string {

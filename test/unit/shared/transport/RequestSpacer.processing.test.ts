@@ -14,17 +14,17 @@ describe('RequestSpacer: MusicAPI processing time is not charged to the next req
 	it('once three answers of a kind are known, spaces from the departures, not from the answers', async () => {
 		const spacer = new RequestSpacer();
 		const departures: number[] = [];
-		// MusicAPI works 60 ms on each create (after counting it); the interval is 80 ms.
-		for (let n = 0; n < 6; n++) departures.push(await send(spacer, 'submit', 80, 60));
+		// MusicAPI works 120 ms on each create (after counting it); the interval is 80 ms.
+		for (let n = 0; n < 6; n++) departures.push(await send(spacer, 'submit', 80, 120));
 		const gaps = departures.slice(1).map((at, n) => at - departures[n]);
-		// Before three answers are known: an interval after each answer (≥ 140 ms apart).
-		for (const gap of gaps.slice(0, 2)) expect(gap).toBeGreaterThanOrEqual(140 - 2);
-		// Then an interval after the departure: the 60 ms of processing are no longer paid twice.
+		// Before three answers are known: an interval after each answer (≥ 200 ms apart).
+		for (const gap of gaps.slice(0, 2)) expect(gap).toBeGreaterThanOrEqual(200 - 2);
+		// Then an interval after the departure, once the request is answered: the processing is not paid twice.
 		for (const gap of gaps.slice(2)) {
-			expect(gap).toBeGreaterThanOrEqual(80 - 2);
-			expect(gap).toBeLessThan(125);
+			expect(gap).toBeGreaterThanOrEqual(120 - 2);
+			expect(gap).toBeLessThan(180);
 		}
-		expect(spacer.answerTime('submit')).toBeGreaterThanOrEqual(58);
+		expect(spacer.answerTime('submit')).toBeGreaterThanOrEqual(118);
 		expect(spacer.answerTime('read')).toBeUndefined();
 	});
 
@@ -53,7 +53,8 @@ describe('RequestSpacer: MusicAPI processing time is not charged to the next req
 		for (let n = 0; n < 3; n++) await send(spacer, 'submit', 40, 120);
 		const first = await spacer.acquire('submit', 40);
 		await spacer.acquire('submit', 40).then((second) => spacer.release(second, true)); // leaves while `first` is processed
-		expect(Date.now() - first.departedAt).toBeLessThan(110);
+		// Old spacing held it until `first` was answered (never here) or 5 s had passed.
+		expect(Date.now() - first.departedAt).toBeLessThan(2000);
 		spacer.release(first, true);
 		const slow = await spacer.acquire('submit', 40);
 		await pause(150);
