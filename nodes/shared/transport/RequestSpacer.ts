@@ -30,7 +30,7 @@ export interface Ticket {
 /** How many answer times per kind the spacer remembers, and how many it needs before it trusts them. */
 const KEEP_ANSWER_TIMES = 20;
 const TRUST_ANSWER_TIMES = 3;
-const TRANSIT_MARGIN = 1 / 50;
+const TRANSIT_MARGIN = 1 / 20;
 
 /**
  * Spaces the requests that share one MusicAPI rate budget (the standard plan allows one request per 3 s per key)
@@ -112,7 +112,7 @@ export class RequestSpacer {
 			times.push(now - ticket.departedAt);
 			if (times.length > KEEP_ANSWER_TIMES) times.shift();
 		}
-		// Transit times differ by milliseconds between requests: a fiftieth of the interval is kept as a margin.
+		// Transit times differ by milliseconds between requests: a twentieth of the interval is kept as a margin.
 		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - ticket.intervalMs * TRANSIT_MARGIN);
 		const arrivedBy = Math.max(ticket.departedAt, now - processing);
 		this.lastAt = Math.max(this.lastAt, arrivedBy);
