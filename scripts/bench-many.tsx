@@ -7,7 +7,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { MusicApiApi } from '../dist/credentials/MusicApiApi.credentials';
 import { MusicApi } from '../dist/nodes/MusicApi/MusicApi.node';
 import { sonicCreateParameters } from '../test/e2e/helpers/musicapi';
-import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
+import { startFakeMusicApi, type FakeMusicApi, type FakeOptions } from '../test/fake-musicapi';
 import { runNodesAtOnce } from '../test/integration/harness';
 
 export interface ManyRunsFigures {
@@ -80,9 +80,9 @@ const P4_BEFORE =
 	'per-execution spacing (before issue 15, two runs): 5/20 and 8/20 executions succeeded, 8.91 s and 7.99 s, 81 of 98 and 83 of 111 requests answered 429';
 
 /** The fake MusicAPI at the bench's scale. */
-async function startScaledFake(apiKey: string): Promise<FakeMusicApi> {
+export async function startScaledFake(...apiKeys: string[]): Promise<FakeMusicApi> {
 	return await startFakeMusicApi({
-		apiKeys: [apiKey],
+		apiKeys,
 		credits: 1_000_000,
 		timeScale: SCALE.timeScale,
 		jobLatencyMs: SCALE.jobLatencyMs,
@@ -137,8 +137,10 @@ export async function benchP5(items = 20): Promise<string[]> {
 	}
 }
 
-async function runItems(fake: FakeMusicApi, apiKey: string, parameters: IDataObject, items: number) {
+/** One execution of `items` items on `apiKey` (the fake reset, then `conditions` set): wall time, clips, the first error. */
+export async function runItems(fake: FakeMusicApi, apiKey: string, parameters: IDataObject, items: number, conditions: Partial<FakeOptions> = {}) {
 	fake.reset();
+	Object.assign(fake.options, conditions);
 	const started = Date.now();
 	const [result] = await runNodesAtOnce([
 		{

@@ -107,6 +107,7 @@ export function defaultOptions(): FakeOptions {
 		voxAudioUrl: true,
 		midiNotReadyCalls: 1,
 		downloadNotReadyCalls: 1,
+		processingMs: 0,
 		rateLimit: null,
 		costs: { ...DEFAULT_COSTS },
 		models: [...DEFAULT_MODELS],

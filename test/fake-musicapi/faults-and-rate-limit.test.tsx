@@ -158,4 +158,26 @@ describe('fake MusicAPI: fault injection and rate limit', () => {
 		fake.options.rateLimit = null;
 		expect((await get(fake, '/get-credits')).status).toBe(200);
 	});
+
+	it('processing comes after the rate limit counted the request, transit (slow fault) before it', async () => {
+		fake.options.rateLimit = { requests: 1, perMs: 150 };
+		fake.options.processingMs = 200;
+		// Processing: the first request is counted on arrival and answered 200 ms later; a second one arriving
+		// meanwhile is refused, and a third sent at the answer arrives 200 ms after the first count: admitted.
+		const started = Date.now();
+		const first = get(fake, '/get-credits');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect((await get(fake, '/get-credits')).status).toBe(429);
+		expect((await first).status).toBe(200);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+		expect((await get(fake, '/get-credits')).status).toBe(200);
+		// Transit: a request held 200 ms before the count leaves the window to one sent after it.
+		fake.reset();
+		fake.options.rateLimit = { requests: 1, perMs: 1000 };
+		fake.injectFault({ path: '/get-credits' }, { type: 'slow', delayMs: 200 });
+		const late = get(fake, '/get-credits');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect((await get(fake, '/get-credits')).status).toBe(200);
+		expect((await late).status).toBe(429);
+	});
 });

@@ -94,7 +94,11 @@ async function runApiRoute(
 	if (!charge) throw new ApiError(state.options.creditErrorStatus, 'forbidden', CREDITS_MESSAGE);
 	ctx.charge = charge;
 	try {
-		return await route.handle(ctx);
+		const reply = await route.handle(ctx);
+		// Counted and started, MusicAPI still works on it (a create can take seconds): the answer comes this much later.
+		const processing = state.scaled(state.options.processingMs);
+		if (processing > 0) await state.requestTimers.sleep(processing);
+		return reply;
 	} catch (error) {
 		state.ledger.refund(charge);
 		throw error;

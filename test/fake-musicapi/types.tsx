@@ -51,6 +51,11 @@ export interface FakeOptions {
 	midiNotReadyCalls: number;
 	/** /sonic/download answers 202 this many times per clip before the links are "prepared" (extra option). */
 	downloadNotReadyCalls: number;
+	/**
+	 * How long MusicAPI works on an API request after the rate limiter counted it, before it answers (before
+	 * scaling; every admitted `/api/v1` request). Time before the count — transit — is the `slow` fault.
+	 */
+	processingMs: number;
 	/** Per API key; null switches the limiter off. */
 	rateLimit: { requests: number; perMs: number } | null;
 	/** Credits per operation, keyed `endpoint` or `endpoint:task_type` (see DEFAULT_COSTS). */

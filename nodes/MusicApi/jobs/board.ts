@@ -4,25 +4,37 @@
  * every few seconds, and on one key those polls alone exceed the rate limit, pushing back the submits and the
  * polls that matter. Shared, one scout (the oldest job) asks until a job finishes, and the duration it reveals
  * tells every other execution when its own job will be ready.
+ *
+ * The job time follows MusicAPI both ways. Only a job seen unfinished and then finished measures it (between the
+ * two polls); a job finished at its first poll says only "done by then", an upper bound — learning that as the
+ * duration made one run with a long Poll Interval slow every later run on the key. So the first job of each new
+ * wave (submitted after the measurement) checks it with early polls, and an upper bound below the estimate drops
+ * it; a job still unfinished at its second poll after the estimate drops it too. Without an estimate the scouts
+ * measure again, as in a fresh process.
  */
 
-interface Learned {
-	durationMs: number;
+interface PendingJob {
+	submittedAt: number;
+	/** The job's own Poll Interval: it never waits for a scout that polls less often. */
+	pollIntervalMs: number;
+}
+
+/** A measured job time: unfinished after `lowMs`, finished by `highMs` (from its submit), learned `at`. */
+interface Measured {
+	lowMs: number;
+	highMs: number;
 	at: number;
 }
 
 interface Board {
-	/** Pending jobs of all executions: when each was submitted. */
-	pending: Map<object, number>;
-	learned: Learned[];
-	/** When the first duration of the current estimate was learned (0: none). */
-	estimatedAt: number;
+	/** Pending jobs of all executions. */
+	pending: Map<object, PendingJob>;
+	measured?: Measured;
 	lastUsed: number;
 }
 
-/** Durations older than this no longer predict (MusicAPI's load changes through the day). */
+/** A measurement older than this no longer predicts (MusicAPI's load changes through the day). */
 const ESTIMATE_TTL_MS = 30 * 60_000;
-const KEEP_LEARNED = 20;
 /** Boards with nothing pending and unused this long are dropped. */
 const IDLE_MS = 10 * 60_000;
 
@@ -42,14 +54,14 @@ export class JobBoard {
 		const key = `${budget}|${family}`;
 		let board = boards.get(key);
 		if (!board) {
-			board = { pending: new Map(), learned: [], estimatedAt: 0, lastUsed: now };
+			board = { pending: new Map(), lastUsed: now };
 			boards.set(key, board);
 		}
 		this.board = board;
 	}
 
-	add(job: object, submittedAt: number): void {
-		this.board.pending.set(job, submittedAt);
+	add(job: object, submittedAt: number, pollIntervalMs: number): void {
+		this.board.pending.set(job, { submittedAt, pollIntervalMs });
 		this.board.lastUsed = Date.now();
 		this.mine.add(job);
 	}
@@ -65,32 +77,74 @@ export class JobBoard {
 		this.board.lastUsed = Date.now();
 	}
 
-	/** The oldest pending job of the whole process asks for everyone until a duration is known. */
+	/**
+	 * Asks for everyone until a job time is known: no older pending job polls at least as often. A job never waits
+	 * for a scout with a longer Poll Interval (another workflow polling hourly).
+	 */
 	isScout(job: object): boolean {
-		let oldest: [object, number] | undefined;
-		for (const entry of this.board.pending) if (!oldest || entry[1] < oldest[1]) oldest = entry;
-		return oldest?.[0] === job;
+		return this.isOldestOf(job, () => true);
 	}
 
-	/** The shortest recent job duration (a job is not worth asking about before it), if any. */
-	estimate(): number | undefined {
-		const since = Date.now() - ESTIMATE_TTL_MS;
-		const recent = this.board.learned.filter((l) => l.at > since);
-		if (recent.length === 0) {
-			this.board.estimatedAt = 0;
-			return undefined;
-		}
-		return Math.min(...recent.map((l) => l.durationMs));
+	/**
+	 * Checks the estimate with early polls: the oldest job (polling at least as often as the older ones) submitted
+	 * after the estimate was measured, while no newer measurement exists.
+	 */
+	checksEstimate(job: object): boolean {
+		const measured = this.current();
+		return measured !== undefined && this.isOldestOf(job, (other) => other.submittedAt > measured.at);
 	}
 
+	/**
+	 * When a job of this kind is expected to be done (from its submit), for a job polled every `pollIntervalMs`:
+	 * the middle of the measured range, but no more than half its own Poll Interval past the time a job was still
+	 * seen unfinished (a range measured by a slowly polling workflow is wide).
+	 */
+	estimate(pollIntervalMs: number): number | undefined {
+		const measured = this.current();
+		if (!measured) return undefined;
+		return Math.min((measured.lowMs + measured.highMs) / 2, measured.lowMs + pollIntervalMs / 2);
+	}
+
+	/** When the current estimate was measured (0: none). */
 	get estimatedAt(): number {
-		return this.board.estimatedAt;
+		return this.current()?.at ?? 0;
 	}
 
-	learn(durationMs: number): void {
+	/** A job was unfinished `lowMs` after its submit and finished by `highMs`. */
+	learn(lowMs: number, highMs: number): void {
 		const now = Date.now();
-		if (this.estimate() === undefined) this.board.estimatedAt = now;
-		this.board.learned = [...this.board.learned, { durationMs, at: now }].slice(-KEEP_LEARNED);
+		this.board.measured = { lowMs, highMs, at: now };
 		this.board.lastUsed = now;
+	}
+
+	/**
+	 * A job finished at its first poll, `highMs` after its submit: done by then, maybe long before. Below the
+	 * estimate, the estimate is too high (MusicAPI got faster): dropped.
+	 */
+	learnDoneBy(highMs: number, pollIntervalMs: number): void {
+		const expected = this.estimate(pollIntervalMs);
+		if (expected !== undefined && highMs < expected) this.forget();
+	}
+
+	/** The job time rose: a job was unfinished at its second poll after the estimate. The scouts measure again. */
+	forget(): void {
+		this.board.measured = undefined;
+	}
+
+	private current(): Measured | undefined {
+		const measured = this.board.measured;
+		if (measured && Date.now() - measured.at > ESTIMATE_TTL_MS) this.board.measured = undefined;
+		return this.board.measured;
+	}
+
+	/** `job` is the oldest pending job among those `among` selects that poll at least as often as it does. */
+	private isOldestOf(job: object, among: (other: PendingJob) => boolean): boolean {
+		const mine = this.board.pending.get(job);
+		if (!mine || !among(mine)) return false;
+		for (const [other, entry] of this.board.pending) {
+			if (other === job || !among(entry)) continue;
+			if (entry.submittedAt < mine.submittedAt && entry.pollIntervalMs <= mine.pollIntervalMs) return false;
+		}
+		return true;
 	}
 }

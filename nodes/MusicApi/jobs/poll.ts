@@ -83,25 +83,30 @@ async function scheduleTasks(
 		lastState: 'submitted',
 		/** When this task last answered "not ready" (ms since epoch). */
 		lastMissAt: undefined as number | undefined,
+		/** "Not ready" answers since the estimate said it would be done (under the current estimate). */
+		missesPastEstimate: 0,
 	}));
+	const pollIntervalMs = options.pollIntervalMs;
 	// Items of one execution submitted in the same millisecond still have a scout: the first item.
-	for (const t of state) boardOf(t).add(t, t.submittedAt + t.itemIndex / 1000);
+	for (const t of state) boardOf(t).add(t, t.submittedAt + t.itemIndex / 1000, pollIntervalMs);
 
-	// Until one job has finished, only the oldest pending job (the scout) is polled: the others would only
-	// repeat its "not ready". Afterwards a job is not worth asking about before the fastest finished job's
-	// duration has passed for it too.
+	// Until a job time is measured, only the scouts are polled: the others would only repeat their "not ready".
+	// Afterwards a job is not worth asking about before the estimate has passed for it too — except the first
+	// job of a new wave, which checks the estimate from a quarter of it (a job time that fell shows there).
 	const due = (t: (typeof state)[number]) => {
-		const expected = boardOf(t).estimate();
-		if (expected !== undefined) return Math.max(t.dueAt, t.submittedAt + expected);
-		return boardOf(t).isScout(t) ? t.dueAt : Number.POSITIVE_INFINITY;
+		const board = boardOf(t);
+		const expected = board.estimate(pollIntervalMs);
+		if (expected === undefined) return board.isScout(t) ? t.dueAt : Number.POSITIVE_INFINITY;
+		return Math.max(t.dueAt, t.submittedAt + (board.checksEstimate(t) ? expected / 4 : expected));
 	};
 
 	const poll = async (next: (typeof state)[number], atDeadline = false): Promise<NormalizedTask | undefined> => {
 		next.polls++;
-		// Until a job time is known the scout's answer is almost always "not ready": it lets submits go first, for
-		// at most a poll interval (never at the deadline, which is the last chance).
-		const scouting = !atDeadline && boardOf(next).estimate() === undefined;
-		const yieldForMs = scouting ? options.pollIntervalMs : undefined;
+		// A scout's or a checker's answer is almost always "not ready": it lets submits go first, for at most a poll
+		// interval (never at the deadline, which is the last chance).
+		const board = boardOf(next);
+		const scouting = !atDeadline && (board.estimate(pollIntervalMs) === undefined || board.checksEstimate(next));
+		const yieldForMs = scouting ? pollIntervalMs : undefined;
 		try {
 			const response = await client.request({ method: 'GET', path: next.pollPath, kind: 'read', deadline, yieldForMs }, next.itemIndex);
 			const task = normalizeTask(next.dialect, next.taskId, response, next.taskOptions);
@@ -110,9 +115,10 @@ async function scheduleTasks(
 			if (task.state !== 'succeeded' && task.state !== 'failed') return undefined;
 			// A poll held back by 429s says only that the job was done by the end of the storm: learn nothing from it.
 			if (task.state === 'succeeded' && !response.rateLimited) {
-				// It finished between its last "not ready" and now: the midpoint is the best guess of its duration.
-				const finishedBy = next.lastMissAt !== undefined ? (next.lastMissAt + Date.now()) / 2 : Date.now();
-				boardOf(next).learn(finishedBy - next.submittedAt);
+				// It finished between its last "not ready" and now; at its first poll it says only "done by now".
+				const doneBy = Date.now() - next.submittedAt;
+				if (next.lastMissAt !== undefined) board.learn(next.lastMissAt - next.submittedAt, doneBy);
+				else board.learnDoneBy(doneBy, pollIntervalMs);
 			}
 			outcomes.push({ taskId: next.taskId, itemIndex: next.itemIndex, task });
 			return task;
@@ -145,13 +151,22 @@ async function scheduleTasks(
 		await poll(next);
 		if (settled(next)) continue;
 		const board = boardOf(next);
-		const expectedDurationMs = board.estimate();
-		const firstMissSinceEstimate = expectedDurationMs !== undefined && (next.lastMissAt ?? 0) < board.estimatedAt;
+		const expectedBefore = board.estimate(pollIntervalMs);
+		const firstMissSinceEstimate = expectedBefore !== undefined && (next.lastMissAt ?? 0) < board.estimatedAt;
 		next.lastMissAt = Date.now();
+		if (expectedBefore !== undefined && next.lastMissAt - next.submittedAt >= expectedBefore) {
+			next.missesPastEstimate = firstMissSinceEstimate ? 1 : next.missesPastEstimate + 1;
+			// Unfinished even at the quick second look: the job time rose; the scouts measure it again.
+			if (next.missesPastEstimate >= 2) board.forget();
+		}
+		const expectedDurationMs = board.estimate(pollIntervalMs);
 		if (expectedDurationMs === undefined) {
 			// The scout measures the job duration every other task will be scheduled by: it is asked twice per
 			// interval, unstretched, so the estimate is at most a quarter interval off.
 			next.dueAt = Date.now() + options.pollIntervalMs / 2;
+		} else if (board.checksEstimate(next)) {
+			// Checking the estimate: a look every eighth of it (or half a poll interval) measures a changed job time.
+			next.dueAt = Date.now() + Math.max(pollIntervalMs / 2, expectedDurationMs / 8);
 		} else if (firstMissSinceEstimate) {
 			// Asked when the estimate said it would be ready, and nearly is: look again soon.
 			next.interval = options.pollIntervalMs / 4;

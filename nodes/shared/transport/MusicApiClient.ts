@@ -158,12 +158,16 @@ export class MusicApiClient {
 			const ticket = await this.spacer.acquire(req.kind, intervalMs, this.cancelSignal, req.yieldForMs).catch((error: unknown) => {
 				throw asNodeError(this.node, error, itemIndex);
 			});
-			const result = await this.send(req).finally(() => this.spacer.release(ticket));
-			const canRetry = failures < this.settings.maxRetries;
+			const result = await this.send(req).catch((error: unknown) => {
+				this.spacer.release(ticket);
+				throw error;
+			});
 			const { response } = result;
+			const served = response !== undefined && response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable;
+			this.spacer.release(ticket, served);
 
 			const final = req.kind === 'read' && response !== undefined && isFinalTaskTimeout(response.statusCode, response.body);
-			if (response && ((response.statusCode >= 200 && response.statusCode < 300 && !result.unreadable) || final)) {
+			if (response && (served || final)) {
 				return { ...response, body: redactDeep(response.body, this.secrets), ...(refusals ? { rateLimited: true } : {}) };
 			}
 
@@ -182,9 +186,8 @@ export class MusicApiClient {
 				this.log(`MusicAPI rate limit on ${req.method} ${req.path}; retrying in ${wait} ms`);
 				continue;
 			}
-
 			const retriable = this.isRetriable(req, result);
-			if (retriable && canRetry) {
+			if (retriable && failures < this.settings.maxRetries) {
 				const wait = this.backoff(failures);
 				failures++;
 				this.log(`MusicAPI ${describe(result)} on ${req.method} ${req.path}; retry ${failures} in ${wait} ms`);

@@ -23,9 +23,15 @@ interface Waiter {
 
 /** A request that left and has not been answered yet. */
 export interface Ticket {
+	kind: RequestKind;
 	departedAt: number;
 	intervalMs: number;
 }
+
+/** How many answer times per kind the spacer remembers, and how many it needs before it trusts them. */
+const KEEP_ANSWER_TIMES = 20;
+const TRUST_ANSWER_TIMES = 3;
+const TRANSIT_MARGIN = 1 / 20;
 
 /**
  * Spaces the requests that share one MusicAPI rate budget (the standard plan allows one request per 3 s per key)
@@ -40,8 +46,14 @@ export interface Ticket {
  *
  * The server counts arrivals, and the time between a slot and the request reaching MusicAPI varies (n8n loads
  * the credential, a busy process delays the write, connections are set up): two requests a bare interval apart
- * can arrive closer. So the next request also waits for the answer to the one before — an answer proves the
- * arrival — and an interval after it; only a request unanswered for long (a slow upload) stops blocking the key.
+ * can arrive closer. An answer proves the arrival, but MusicAPI also works on a request after counting it (a
+ * create can take seconds): charging that to the next request would slow every song. So the spacer learns each
+ * kind's answer time — the fastest recent served answer, which is almost all processing — and takes an answer
+ * that came later than that as a request that arrived late by the difference (transit, which it must cover):
+ * the next request leaves an interval after that arrival, and never sooner than an interval after the departure.
+ * Until three answers of a kind are known it waits a whole interval after the answer. A request unanswered
+ * past its kind's answer time holds the key until it is answered; only one unanswered for long (a slow upload)
+ * stops blocking the key.
  */
 export class RequestSpacer {
 	/** Nothing leaves before this (previous requests' intervals, Retry-After). */
@@ -54,6 +66,8 @@ export class RequestSpacer {
 	/** The pump's current sleep; cut short when an answer may let the next request leave sooner. */
 	private nap?: AbortController;
 	private readonly inFlight = new Set<Ticket>();
+	/** Recent served answer times (departure to answer), per kind. */
+	private readonly answerTimes: Record<RequestKind, number[]> = { submit: [], read: [] };
 
 	lastUsed = Date.now();
 
@@ -85,14 +99,32 @@ export class RequestSpacer {
 		});
 	}
 
-	/** Called when the answer (or a failure) arrives: the next request leaves a full interval after it. */
-	release(ticket: Ticket): void {
+	/**
+	 * Called when the answer (or a failure) arrives; `served` when MusicAPI answered it with success (its answer
+	 * time is processing, not a refusal or an error). The next request leaves an interval after the latest time
+	 * this one can have arrived.
+	 */
+	release(ticket: Ticket, served = false): void {
 		const now = Date.now();
 		this.inFlight.delete(ticket);
 		this.lastUsed = now;
-		this.lastAt = Math.max(this.lastAt, now);
-		this.readyAt = Math.max(this.readyAt, now + ticket.intervalMs);
+		if (served) {
+			const times = this.answerTimes[ticket.kind];
+			times.push(now - ticket.departedAt);
+			if (times.length > KEEP_ANSWER_TIMES) times.shift();
+		}
+		// Transit times differ by milliseconds between requests: a twentieth of the interval is kept as a margin.
+		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - ticket.intervalMs * TRANSIT_MARGIN);
+		const arrivedBy = Math.max(ticket.departedAt, now - processing);
+		this.lastAt = Math.max(this.lastAt, arrivedBy);
+		this.readyAt = Math.max(this.readyAt, arrivedBy + ticket.intervalMs);
 		this.nap?.abort();
+	}
+
+	/** The kind's processing time as learned (the fastest recent served answer), once enough answers are known. */
+	answerTime(kind: RequestKind): number | undefined {
+		const times = this.answerTimes[kind];
+		return times.length >= TRUST_ANSWER_TIMES ? Math.min(...times) : undefined;
 	}
 
 	/** Nothing may leave before `ms` from now. */
@@ -107,7 +139,13 @@ export class RequestSpacer {
 	private earliest(intervalMs: number): number {
 		let earliest = Math.max(this.readyAt, this.lastAt + intervalMs);
 		if (intervalMs > 0) {
-			for (const ticket of this.inFlight) earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));
+			const now = Date.now();
+			for (const ticket of this.inFlight) {
+				// Still within its kind's answer time: it reached MusicAPI about when it left; past it, it may have arrived late.
+				const onTime = ticket.departedAt + (this.answerTime(ticket.kind) ?? 0);
+				if (now < onTime) continue;
+				earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));
+			}
 		}
 		return earliest;
 	}
@@ -117,7 +155,7 @@ export class RequestSpacer {
 		this.lastServed = kind;
 		this.lastAt = now;
 		this.readyAt = Math.max(this.readyAt, now + intervalMs);
-		const ticket = { departedAt: now, intervalMs };
+		const ticket: Ticket = { kind, departedAt: now, intervalMs };
 		this.inFlight.add(ticket);
 		return ticket;
 	}

@@ -1,41 +1,5 @@
-import type { MusicApiClient } from '../../../../nodes/shared/transport/MusicApiClient';
-import { waitForTasks, type PendingTask } from '../../../../nodes/MusicApi/jobs/poll';
-
-/** A stand-in client whose sonic tasks finish `latencyMs` after submission. */
-let budgets = 0;
-
-/** Clients on one budget stand for executions on one API key; each test has its own unless it passes one. */
-function fakeClient(finishAt: Record<string, number>, opts: { failPoll?: string; budget?: string } = {}) {
-	const polls: Record<string, number> = {};
-	const firstPollAt: Record<string, number> = {};
-	/** Per task, in order: whether each poll let others go first (a scout's probe). */
-	const probes: Record<string, boolean[]> = {};
-	const client = {
-		budget: opts.budget ?? `budget-${++budgets}`,
-		cancelSignal: undefined as AbortSignal | undefined,
-		node: { name: 'MusicAPI' },
-		async request(req: { path: string; yieldForMs?: number }) {
-			const taskId = req.path.split('/').pop() as string;
-			polls[taskId] = (polls[taskId] ?? 0) + 1;
-			(probes[taskId] ??= []).push((req.yieldForMs ?? 0) > 0);
-			firstPollAt[taskId] ??= Date.now();
-			if (opts.failPoll === taskId) throw Object.assign(new Error('task not found.'), { description: 'lost' });
-			if (Date.now() < finishAt[taskId]) return { statusCode: 202, body: { type: 'not_ready' }, headers: {} };
-			return {
-				statusCode: 200,
-				body: { code: 200, data: [{ clip_id: `${taskId}-a`, state: 'succeeded', audio_url: 'u', duration: '1.5' }] },
-				headers: {},
-			};
-		},
-	};
-	return { client: client as unknown as MusicApiClient, polls, firstPollAt, probes };
-}
-
-function tasks(ids: string[], submittedAt: number): PendingTask[] {
-	return ids.map((taskId, itemIndex) => ({ itemIndex, taskId, dialect: 'sonic', pollPath: `/sonic/task/${taskId}`, submittedAt }));
-}
-
-const quiet = { log: () => undefined };
+import { waitForTasks } from '../../../../nodes/MusicApi/jobs/poll';
+import { fakeClient, quiet, tasks } from './pollClient';
 
 describe('waitForTasks', () => {
 	it('learns the job duration from the first finished job and polls the rest about once', async () => {
