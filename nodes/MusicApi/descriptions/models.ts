@@ -39,7 +39,7 @@ const FAMILY_NAMES: Record<ModelFamily, string> = { sonic: 'Sonic', producer: 'P
 export const DEFAULT_SONIC_MODEL = 'sonic-v6';
 
 const SONIC_MODEL_DESCRIPTION =
-	'Which Sonic model makes the music. Since 2026-10 MusicAPI runs the retired sonic-v3-5 … sonic-v5-5 as sonic-v6 at its 20 credits, and the node notes when the model that ran differs from the one asked. The list shows known names; choose "By Name" to type one MusicAPI added since.';
+	'Which Sonic model makes the music. MusicAPI runs the retired sonic-v3-5 … sonic-v5-5 as sonic-v6 at its 20 credits, and the node notes when the model that ran differs from the one asked. The list shows known names; choose "By Name" to type one MusicAPI added since.';
 
 const SEARCH_METHOD: Record<ModelFamily, string> = {
 	sonic: 'searchSonicModels',

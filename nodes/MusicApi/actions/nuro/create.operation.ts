@@ -94,14 +94,14 @@ export const create = defineAsync({
 	value: 'create',
 	name: 'Create',
 	action: 'Create a song or background music with Nuro',
-	description: 'Vocal song or background music, one track per job (10 credits); retired on a sister host since 2026-09',
+	description: 'Vocal song or background music, one track per job (10 credits); retired on a sister host',
 	credits: '10',
 	path: '/nuro/create',
 	dialect: 'nuro',
 	extraProperties: [
 		noticeProperty(
 			'nuroRetiredNotice',
-			'Nuro was retired on MusicAPI\'s sister host (410 Gone since 2026-09) and may be unavailable here too',
+			'Nuro was retired on MusicAPI\'s sister host (it answers 410 Gone) and may be unavailable here too',
 		),
 	],
 	fields,

@@ -6,6 +6,6 @@ export const nuro: ResourceDefinition = {
 	value: 'nuro',
 	name: 'Nuro (Legacy)',
 	legacy: true,
-	description: 'Vocal songs and BGM; retired on a sister MusicAPI host since 2026-09 and may be unavailable',
+	description: 'Vocal songs and BGM; retired on a sister MusicAPI host and may be unavailable',
 	operations: [create, getTask],
 };

@@ -103,7 +103,7 @@ const optional = [
 	booleanField('makeInstrumental', 'make_instrumental', {
 		displayName: 'Instrumental',
 		description:
-			'Whether to ask for no vocals (Create). MusicAPI still accepts it but ignores it since Producer switched to Lyria 3 Pro (2026-04); leave Lyrics empty instead.',
+			'Whether to ask for no vocals (Create). MusicAPI still accepts it but ignores it since Producer switched to Lyria 3 Pro; leave Lyrics empty instead.',
 		show: { '/taskType': [CREATE] },
 	}),
 	numberField('length', 'length', {

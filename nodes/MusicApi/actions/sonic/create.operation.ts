@@ -150,8 +150,8 @@ export const create = defineSong({
 	name: 'Create a Song',
 	action: 'Create a song',
 	// Contract §7: a new song costs 20 since 2026-10 (sonic-v6; 15 before).
-	description: 'A new song from a description or your lyrics: two clips (20 credits since 2026-10, 15 before)',
-	credits: '20 (15 before 2026-10)',
+	description: 'A new song from a description or your lyrics: two clips (20 credits)',
+	credits: '20',
 	fields: [...fields],
 	extraProperties: [legacyNotice],
 	// Newest official site: up to 10 create bodies per request (contract §3.4); opt-in, beta.

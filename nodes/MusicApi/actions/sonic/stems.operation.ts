@@ -10,7 +10,7 @@ const KINDS = ['basic', 'full'];
 const separation = optionsField('separation', 'separation', {
 	displayName: 'Separation',
 	options: [
-		{ name: 'Basic', value: 'basic', description: 'Vocals and instrumental: 2 stems for 15 credits, or 4 stems for 30 per the 2026-10 docs' },
+		{ name: 'Basic', value: 'basic', description: 'Vocals and instrumental: 2 stems for 15 credits, or 4 stems for 30' },
 		{ name: 'Full', value: 'full', description: 'Every instrument: 12–24 stems (75 credits)' },
 	],
 	default: 'basic',
@@ -26,7 +26,7 @@ export const stems: AsyncOperation = {
 	action: 'Split a clip into stems',
 	// Stem counts and prices drift (contract §3.4, §7): 2 basic stems for 15 credits mid-2026, 4 for 30 in the
 	// 2026-10 docs. Every stem MusicAPI returns becomes an item, whatever the count.
-	description: 'Separate a clip into vocal and instrument tracks, one item per stem (basic: 2 stems for 15 credits, or 4 for 30 in the 2026-10 docs; full: 12–24 stems for 75)',
+	description: 'Separate a clip into vocal and instrument tracks, one item per stem (basic: 2 stems for 15 credits, or 4 for 30; full: 12–24 stems for 75)',
 	credits: '15–30 (basic: 2 or 4 stems) / 75 (full)',
 	endpoint: 'POST /sonic/stems/basic | POST /sonic/stems/full',
 	dialect: 'sonic',

@@ -15,7 +15,7 @@ export const create: AsyncOperation = {
 	// The batch endpoint exists on the Sonic path only.
 	batch: undefined,
 	action: 'Create a song on the legacy Suno path',
-	description: 'Legacy alias of Sonic Create with the same fields and prices (new song 20 credits since 2026-10, others 15; concat 2)',
+	description: 'Legacy alias of Sonic Create with the same fields and prices (new song 20 credits, others 15; concat 2)',
 	endpoint: `POST ${PATH}`,
 	properties: [
 		noticeProperty(
