@@ -14,8 +14,9 @@ import { completionModeFor, finishJobs } from '../jobs/finish';
 import type { SubmittedJob } from '../jobs/submitted';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
+import { hintRunCost } from './costHint';
 import { findOperation } from './registry';
-import type { AsyncOperation, Operation, OperationContext, SyncOperation } from '../base/operation';
+import type { AsyncOperation, OperationContext, SyncOperation } from '../base/operation';
 
 /**
  * The node's only item loop. Resolves resource:operation, runs every item, pairs every output item with its
@@ -37,21 +38,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	};
 	const out =
 		operation.mode === 'sync' ? await runSync(ctx, operation) : await runAsync(ctx, operation);
-	hintPinWhilePaying(this, operation);
+	hintRunCost(this, operation);
 	return [out];
-}
-
-/**
- * While a workflow is built, every "Execute step" downstream re-runs this node and pays again (n8n drops the output
- * of a run that fails further on). Pinning the output makes test runs reuse it; said only where it costs money and
- * only in manual runs, where the user is building.
- */
-function hintPinWhilePaying(fn: IExecuteFunctions, operation: Operation): void {
-	if (operation.credits === '0' || fn.getMode() !== 'manual') return;
-	fn.addExecutionHints({
-		message: `Each run of this step costs MusicAPI credits: ${operation.credits}. While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.`,
-		location: 'outputPane',
-	});
 }
 
 /** The node-wide number options, by collection. */

@@ -111,7 +111,22 @@ describe('Building step by step', () => {
 
 	it('suggests pinning the output after a paid manual run', async () => {
 		const result = await runMusicApi(fake(), sonic('create', { gptDescriptionPrompt: 'x' }));
-		expect(hintsOf(result)).toEqual([expect.stringMatching(/costs MusicAPI credits: 20 .*pin this output/)]);
+		expect(hintsOf(result)).toEqual([
+			'This run started 1 paid MusicAPI job, one per input item (1 × 20 = 20 credits). While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.',
+		]);
+	});
+
+	it('counts the jobs of every item, and says when the items are clips of one song', async () => {
+		const clips = [
+			{ taskId: 'song-1', clipId: 'a', duration: 30 },
+			{ taskId: 'song-1', clipId: 'b', duration: 30 },
+		];
+		const result = await runMusicApi(fake(), sonic('extend', { gptDescriptionPrompt: 'x' }), { items: clips });
+		expect(result.error).toBeUndefined();
+		expect(fake().requestsTo('POST', '/sonic/create')).toHaveLength(2);
+		expect(hintsOf(result)).toEqual([
+			expect.stringMatching(/^This run started 2 paid MusicAPI jobs, one per input item \(2 × 15 = 30 credits\)\. The 2 input items are clips of 1 song .*Remove Duplicates node on taskId/),
+		]);
 	});
 
 	it('says nothing about pinning where a run is free', async () => {
