@@ -1,7 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties } from '../descriptions/completionFields';
-import { alphabetical } from '../descriptions/fields';
 import type { ResourceDefinition } from '../base/operation';
 
 /**
@@ -26,14 +25,10 @@ export function describeResource(resource: ResourceDefinition, all: ResourceDefi
 		default: firstOperation,
 		noDataExpression: true,
 		displayOptions: onlyFor,
-		options: alphabetical(
-			resource.operations.map((op) => ({
-				name: op.name,
-				value: op.value,
-				action: op.action,
-				description: op.description,
-			})),
-		),
+		// Sorted by what the user reads, however short the list (n8n's rule asks it from five options on).
+		options: resource.operations
+			.map((op) => ({ name: operationName(op.action), value: op.value, action: op.action, description: op.description }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	};
 	const asyncOps = resource.operations.filter((op) => op.mode === 'async').map((op) => op.value);
 	return [
@@ -41,6 +36,23 @@ export function describeResource(resource: ResourceDefinition, all: ResourceDefi
 		...resource.operations.flatMap((op) => shownFor(resource.value, [op.value], op.properties)),
 		...(asyncOps.length ? shownFor(resource.value, asyncOps, completionProperties) : []),
 	];
+}
+
+/** Words n8n's title case leaves lower-case inside a name. */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
+
+/**
+ * One name per action: the Operation dropdown shows the action's own words in title case ("Extract a vocal
+ * segment" → "Extract a Vocal Segment"), so the picker and the panel never call one action two things. Product
+ * names and acronyms keep their capitals.
+ */
+export function operationName(action: string): string {
+	return action
+		.split(' ')
+		.map((word, i) =>
+			i > 0 && SMALL_WORDS.has(word) ? word : word === word.toLowerCase() ? word.charAt(0).toUpperCase() + word.slice(1) : word,
+		)
+		.join(' ');
 }
 
 /**

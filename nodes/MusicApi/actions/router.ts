@@ -15,6 +15,7 @@ import type { SubmittedJob } from '../jobs/submitted';
 import { MusicApiClient, type ApiRequest } from '../../shared/transport/MusicApiClient';
 import { CREDENTIAL_NAME } from '../../shared/constants';
 import { hintRunCost } from './costHint';
+import { checkNotPlaceholder } from '../input/webhookUrl';
 import { findOperation } from './registry';
 import type { AsyncOperation, OperationContext, SyncOperation } from '../base/operation';
 
@@ -234,6 +235,7 @@ async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObj
 	}
 	const url = ctx.fn.getNodeParameter('webhookUrl', 0, '');
 	if (typeof url !== 'string' || url === '') return undefined;
+	checkNotPlaceholder(ctx.fn, url);
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
 }

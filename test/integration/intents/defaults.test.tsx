@@ -99,7 +99,7 @@ describe('Every operation with its defaults and only its required fields', () =>
 
 	it('covers every operation of every resource', () => {
 		expect(operations.length).toBe(RESOURCES.flatMap((r) => r.operations).length);
-		expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['Sonic → Create a Song', 'Sonic → Add Vocals', 'Account → Get Credits']));
+		expect(operations.map((o) => o.name)).toEqual(expect.arrayContaining(['Sonic → Create a Song', 'Sonic → Add Vocals to an Instrumental', 'Account → Get the Credits Left']));
 	});
 
 	it.each(operations)('$name is accepted by MusicAPI', async ({ resource, operation }) => {

@@ -40,6 +40,35 @@ const actions = description.properties
 	.flatMap((p) => (p.options ?? []) as INodePropertyOptions[])
 	.map((o) => o.action ?? '');
 
+/**
+ * What users type as a phrase. n8n's picker matches the query as a whole against each alias (fuzzy, in order), so
+ * "add vocals" finds nothing through the single aliases "add" or "vocals": the phrase itself must be an alias.
+ */
+const PHRASES = ['add vocals', 'replace section', 'create a song', 'extend a song', 'cover a song', 'background music', 'split stems'];
+
+describe('the node picker finds the node for every phrase users type', () => {
+	it.each(PHRASES)('"%s" is a codex alias', (phrase) => {
+		expect(codex.alias.map((a) => a.toLowerCase())).toContain(phrase);
+	});
+});
+
+describe('one name per action', () => {
+	const options = description.properties
+		.filter((p: INodeProperties) => p.name === 'operation')
+		.map((p) => (p.options ?? []) as INodePropertyOptions[]);
+
+	it('the Operation option says its action in title case: the same words in the picker and the panel', () => {
+		for (const option of options.flat()) expect(option.name.toLowerCase()).toBe((option.action ?? '').toLowerCase());
+	});
+
+	it('each Operation list is sorted by what the user reads', () => {
+		for (const list of options) {
+			const names = list.map((o) => o.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+});
+
 describe('the node picker finds the node for every everyday intent', () => {
 	it.each(INTENTS)('"%s" is a codex alias or in the display name', (word) => {
 		const known = [...codex.alias, description.displayName].map((w) => w.toLowerCase());

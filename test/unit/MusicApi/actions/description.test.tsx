@@ -121,7 +121,7 @@ describe('The action list', () => {
 		const resources = (description.properties.find((p) => p.name === 'resource')?.options as INodePropertyOptions[]).map((r) => r.name);
 		expect(resources).toEqual(['Account', 'Producer', 'Sonic', 'Nuro (Legacy)', 'Riffusion (Legacy)', 'Studio (Legacy)', 'Suno (Legacy)']);
 		const shown = shownProperties({ resource: 'suno' } as never).find((p) => p.name === 'operation');
-		expect((shown?.options as INodePropertyOptions[]).map((o) => o.value)).toEqual(['create', 'getClip', 'getLyrics', 'getSong', 'makeLyrics']);
+		expect((shown?.options as INodePropertyOptions[]).map((o) => o.value)).toEqual(['create', 'getSong', 'getClip', 'getLyrics', 'makeLyrics']);
 		expect(resolvedParameters({ resource: 'riffusion', operation: 'upload' })).toMatchObject({ resource: 'riffusion', operation: 'upload' });
 	});
 

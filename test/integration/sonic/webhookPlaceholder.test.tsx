@@ -1,0 +1,30 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { runMusicApi, SONIC_CREATE, useFakeMusicApi } from '../musicapi';
+
+const fake = useFakeMusicApi();
+
+/** The webhook-pair example's Submit Song node, as imported. */
+const example = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'webhook-pair-create.json'), 'utf8')) as {
+	nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+};
+const importedUrl = String(example.nodes.find((n) => n.name === 'Submit Song')?.parameters.webhookUrl);
+
+describe('Send Result to Webhook URL left at a placeholder', () => {
+	it.each([importedUrl, 'https://example.com/hook', 'https://n8n.example/webhook/x', 'http://host.invalid/x'])(
+		'%s is refused before anything is sent (so nothing is paid)',
+		async (webhookUrl) => {
+			const result = await runMusicApi(fake(), { ...SONIC_CREATE, completion: 'submit', webhookUrl });
+			expect(result.error?.message).toMatch(/^\[item 0\] Send Result to Webhook URL: points at .+, a name reserved for examples/);
+			expect(result.error?.description).toMatch(/Production URL of your MusicAPI Trigger/);
+			expect(fake().requests).toEqual([]);
+		},
+	);
+
+	it('a real address is sent with the create', async () => {
+		const result = await runMusicApi(fake(), { ...SONIC_CREATE, completion: 'submit', webhookUrl: 'https://n8n.my-company.io/webhook/abc/musicapi' });
+		expect(result.error).toBeUndefined();
+		expect(fake().requestsTo('POST', '/sonic/create')[0].body).toMatchObject({ webhook_url: 'https://n8n.my-company.io/webhook/abc/musicapi' });
+	});
+});
