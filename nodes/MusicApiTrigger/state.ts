@@ -87,11 +87,6 @@ export function processGuardSize(): number {
 	return size;
 }
 
-/** How many triggers have a guard (tests: empty ones are dropped). */
-export function processGuardCount(): number {
-	return guards.size;
-}
-
 /** Forgets the in-process guards (tests). */
 export function forgetAcceptedInProcess(): void {
 	guards.clear();

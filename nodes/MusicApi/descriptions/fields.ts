@@ -212,20 +212,10 @@ export function urlField(
  * Chains wire themselves: a field that takes an existing clip reads the incoming item's `clipId` unless the user
  * types another, so Create a Song → Extend a Song → Concat runs with nothing dragged. Shown in the field.
  */
-export const INCOMING_CLIP_ID = '={{ $json.clipId }}';
+const INCOMING_CLIP_ID = '={{ $json.clipId }}';
 const FROM_INCOMING = "Defaults to the incoming item's clipId.";
 
-/** The clip an operation works on (`clip_id`), the incoming item's by default. */
-export const clipIdField = (description: string, show?: Show) =>
-	textField('clipId', 'clip_id', {
-		displayName: 'Clip ID',
-		required: true,
-		description: sentences(description, FROM_INCOMING),
-		show,
-		default: INCOMING_CLIP_ID,
-	});
-
-/** A clip field of another name (Source Clip ID, Extension Clip ID), also the incoming item's clip by default. */
+/** A field that takes an existing clip (Clip ID, Source Clip ID, Extension Clip ID): the incoming item's by default. */
 export const incomingClipField = (name: string, apiName: string, displayName: string, description: string, show?: Show) =>
 	textField(name, apiName, {
 		displayName,
@@ -234,6 +224,9 @@ export const incomingClipField = (name: string, apiName: string, displayName: st
 		show,
 		default: INCOMING_CLIP_ID,
 	});
+
+/** The clip an operation works on (`clip_id`). */
+export const clipIdField = (description: string, show?: Show) => incomingClipField('clipId', 'clip_id', 'Clip ID', description, show);
 
 /** The "Additional Fields" collection built from optional fields. */
 export function additionalFields(fields: BodyField[], name = 'additionalFields'): INodeProperties {
