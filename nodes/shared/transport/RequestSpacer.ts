@@ -31,7 +31,18 @@ export interface Ticket {
 /** How many answer times per kind the spacer remembers, and how many it needs before it trusts them. */
 const KEEP_ANSWER_TIMES = 20;
 const TRUST_ANSWER_TIMES = 3;
-const TRANSIT_MARGIN = 1 / 20;
+
+/**
+ * What a learned answer time cannot tell apart: n8n's own time between a slot and the request reaching the wire
+ * (loading the credential, a busy event loop) is in every answer time, and it changes from one request to the
+ * next by tens of milliseconds however long the interval is (9 to 84 ms between creates of one n8n process with
+ * 20 executions starting at once on 2 cores). Taken for processing it moves the assumed arrival too early and
+ * the next request arrives inside the interval, so the margin covers it: a twentieth of the interval, never less
+ * than 150 ms.
+ */
+export function transitMarginMs(intervalMs: number): number {
+	return Math.max(intervalMs / 20, 150);
+}
 
 /**
  * Spaces the requests that share one MusicAPI rate budget (the standard plan allows one request per 3 s per key)
@@ -48,9 +59,10 @@ const TRANSIT_MARGIN = 1 / 20;
  * the credential, a busy process delays the write, connections are set up): two requests a bare interval apart
  * can arrive closer. An answer proves the arrival, but MusicAPI also works on a request after counting it (a
  * create can take seconds): charging that to the next request would slow every song. So the spacer learns each
- * kind's answer time — the fastest recent served answer, which is almost all processing — and takes an answer
- * that came later than that as a request that arrived late by the difference (transit, which it must cover):
- * the next request leaves an interval after that arrival, and never sooner than an interval after the departure.
+ * kind's answer time — the fastest recent served answer, processing plus n8n's own time before the request leaves,
+ * which varies, hence a margin (transitMarginMs) — and takes an answer that came later than that as a request
+ * that arrived late by the difference (transit, which it must cover): the next request leaves an interval after
+ * that arrival, and never sooner than an interval after the departure.
  * Until three answers of a kind are known it waits a whole interval after the answer. A request unanswered
  * past its kind's answer time holds the key until it is answered; only one unanswered for long (a slow upload)
  * stops blocking the key.
@@ -113,8 +125,7 @@ export class RequestSpacer {
 			times.push(now - ticket.departedAt);
 			if (times.length > KEEP_ANSWER_TIMES) times.shift();
 		}
-		// Transit times differ by milliseconds between requests: a twentieth of the interval is kept as a margin.
-		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - ticket.intervalMs * TRANSIT_MARGIN);
+		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - transitMarginMs(ticket.intervalMs));
 		const arrivedBy = Math.max(ticket.departedAt, now - processing);
 		this.lastAt = Math.max(this.lastAt, arrivedBy);
 		this.readyAt = Math.max(this.readyAt, arrivedBy + ticket.intervalMs);
@@ -141,10 +152,13 @@ export class RequestSpacer {
 		if (intervalMs > 0) {
 			const now = Date.now();
 			for (const ticket of this.inFlight) {
-				// Still within its kind's answer time: it reached MusicAPI about when it left; past it, it may have arrived late.
-				const onTime = ticket.departedAt + (this.answerTime(ticket.kind) ?? 0);
-				if (now < onTime) continue;
-				earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));
+				if (now < ticket.departedAt + (this.answerTime(ticket.kind) ?? 0)) {
+					// Within its kind's answer time: it reached MusicAPI within the margin of leaving.
+					earliest = Math.max(earliest, ticket.departedAt + transitMarginMs(ticket.intervalMs) + intervalMs);
+				} else {
+					// Overdue: it may have arrived late, so the key waits for its answer (or the answer wait).
+					earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));
+				}
 			}
 		}
 		return earliest;
