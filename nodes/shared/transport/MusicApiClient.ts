@@ -13,6 +13,7 @@ import { asNodeError, sleepUnlessCancelled } from './nodeError';
 import {
 	isFinalTaskTimeout,
 	mapHttpError,
+	type FieldNames,
 	mapNetworkError,
 	rateLimitOutlasted,
 	networkErrorCode,
@@ -78,6 +79,8 @@ export interface ApiRequest {
 	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
 	 */
 	deadline?: number;
+	/** The body's fields by their API name → the name the node's panel shows, so that MusicAPI's errors use the latter. */
+	fieldNames?: FieldNames;
 }
 
 export interface ApiResponse {
@@ -211,10 +214,8 @@ export class MusicApiClient {
 					itemIndex,
 				);
 			}
-			throw this.error(
-				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers), location: response.headers.location }),
-				itemIndex,
-			);
+			const answer = { requestId: requestId(response.headers), location: response.headers.location };
+			throw this.error(mapHttpError(response.statusCode, response.body, { ...where, ...answer, fieldNames: req.fieldNames, itemIndex }), itemIndex);
 		}
 	}
 
