@@ -49,6 +49,10 @@ export function isFinalTaskTimeout(statusCode: number, body: unknown): boolean {
 	return type === 'timeout' || /task failed due to timeout/i.test(text ?? '');
 }
 
+/** What to check when MusicAPI refuses the key: said by the node's error and by the credential's test. */
+export const AUTH_REMEDY =
+	'Check the API key in the MusicAPI credential (MusicAPI dashboard → API Keys) and that the Base URL points at the MusicAPI host the key belongs to.';
+
 /** Maps one HTTP error answer to the user-facing error, once, for every operation. */
 export function mapHttpError(
 	statusCode: number,
@@ -74,8 +78,7 @@ export function mapHttpError(
 			...base,
 			kind: 'auth',
 			message: `MusicAPI rejected the API key${said}`,
-			description:
-				'Check the API key in the MusicAPI credential (MusicAPI dashboard → API Keys) and that the Base URL points at the MusicAPI host the key belongs to.',
+			description: AUTH_REMEDY,
 		};
 	}
 	if (statusCode === 402 || (statusCode === 403 && CREDIT_WORDS.test(text ?? ''))) {

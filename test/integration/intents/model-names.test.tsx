@@ -57,3 +57,11 @@ describe('MusicAPI errors name the field as the panel shows it', () => {
 	});
 
 });
+
+describe('Use Suno CDN, now offered on the Suno path only', () => {
+	it('is still sent by a Sonic node saved with it', async () => {
+		const result = await runMusicApi(fake(), { ...create, additionalFields: { useSunoCdn: true } });
+		expect(result.error).toBeUndefined();
+		expect(bodiesSentTo(fake(), 'POST', '/sonic/create')).toEqual([expect.objectContaining({ use_suno_cdn: true })]);
+	});
+});

@@ -49,3 +49,11 @@ describe('a model chosen for one resource does not follow the node to another', 
 		expect([...families].filter(([, found]) => found.size > 1).map(([name, found]) => `${name}: ${[...found].join(', ')}`)).toEqual([]);
 	});
 });
+
+describe('model options say what they are', () => {
+	it.each(Object.entries(new MusicApi().methods.listSearch))('%s gives every option a one-line description', async (_name, search) => {
+		const { results } = await search.call({} as never);
+		expect(results.length).toBeGreaterThan(0);
+		expect(results.filter((option) => !option.description || option.description.includes('\n')).map((option) => option.name)).toEqual([]);
+	});
+});
