@@ -30,3 +30,32 @@ describe('Use Suno CDN is offered only where it applies (the Suno path)', () => 
 		expect(where).toEqual(['suno/create']);
 	});
 });
+
+describe('Producer reads as what users look for, as Sonic does', () => {
+	const shownLabels = (parameters: INodeParameters) => {
+		const values = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node(parameters), description) ?? {};
+		return description.properties
+			.filter((p) => p.type !== 'hidden' && NodeHelpers.displayParameter(values, p, node(values), description))
+			.map((p) => p.displayName);
+	};
+
+	it('a new Producer node shows no Task Type and no field called Sound', () => {
+		const labels = shownLabels({ resource: 'producer' });
+		expect(labels).toEqual(expect.arrayContaining(['Model', 'Music Description', 'Lyrics']));
+		expect(labels.filter((label) => /^(Task Type|Sound)$/.test(label))).toEqual([]);
+	});
+
+	it('each Producer task type is its own operation', () => {
+		const producer = RESOURCES.find((r) => r.value === 'producer');
+		expect(producer?.operations.map((op) => op.action)).toEqual(
+			expect.arrayContaining([
+				'Create background music or a song',
+				'Extend music with Producer',
+				'Replace a section of music with Producer',
+				'Cover music with Producer',
+				'Write lyrics with Producer',
+				'Make a video of a Producer clip',
+			]),
+		);
+	});
+});

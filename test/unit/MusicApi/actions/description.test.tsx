@@ -118,8 +118,9 @@ describe('The action list', () => {
 			]),
 		);
 		expect(actions.filter((a) => /legacy|suno|riffusion|studio|nuro/i.test(a))).toEqual([]);
-		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents and Get Batch joined.
-		expect(actions).toHaveLength(31);
+		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents and Get Batch joined,
+		// then Producer's 5 task types besides Create.
+		expect(actions).toHaveLength(36);
 	});
 
 	it('keeps the legacy resources, last, with their operations in the Operation dropdown', () => {
