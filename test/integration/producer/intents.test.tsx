@@ -49,3 +49,20 @@ describe('Producer: each task type its own operation, with its own fields', () =
 		expect(fake().requests).toHaveLength(0);
 	});
 });
+
+describe('Producer Extend Music starts where the incoming clip ends; 0 is not a stand-in', () => {
+	it('continues from the incoming clip’s end by default', async () => {
+		const result = await runMusicApi(fake(), producer('extend', { instruction: 'fade out' }), { items: [{ clipId: 'c-9', duration: 95.5 }] });
+		expect(result.error).toBeUndefined();
+		expect(bodiesSentTo(fake(), 'POST', '/producer/create')).toEqual([{ task_type: 'extend_music', clip_id: 'c-9', starts_at: 95.5, instruction: 'fade out' }]);
+	});
+
+	it.each([
+		['with no incoming clip, the field is empty and required', {}, '[item 0] Start (Seconds): is required but empty'],
+		['0 is refused', { startsAt: 0 }, '[item 0] Start (Seconds): is 0; give the second of the source clip where the new part starts (e.g. 30)'],
+	])('%s', async (_name, params, message) => {
+		const result = await runMusicApi(fake(), producer('extend', { clipId: 'c-1', ...params }));
+		expect(result.error?.message).toBe(message);
+		expect(fake().requests).toHaveLength(0);
+	});
+});

@@ -1,4 +1,6 @@
 import {
+	checkContinueFrom,
+	continueFromField,
 	COVER,
 	coverStrengthOption,
 	defineProducerTask,
@@ -26,11 +28,12 @@ export const extendMusic = defineProducerTask({
 	taskType: EXTEND,
 	fields: [
 		producerClipField('The Producer clip to continue'),
-		startField('Where in the source clip the continuation starts'),
+		continueFromField,
 		lyricsField(undefined, 'Words to sing in the new part'),
 		instructionField(),
 	],
 	optional: [lengthOption],
+	check: checkContinueFrom,
 });
 
 export const replaceSection = defineProducerTask({

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { defineAsync } from '../define';
 import { booleanField, incomingClipField, numberField, textField, weightField, type BodyField, type Show } from '../../descriptions/fields';
 import { checkRange } from '../../input/checks';
+import { inputError } from '../../base/inputError';
 import type { OperationContext } from '../../base/operation';
 
 /**
@@ -48,6 +49,25 @@ export const producerClipField = (description: string, show?: Show) => incomingC
 
 export const startField = (description: string, show?: Show) =>
 	numberField('startsAt', 'starts_at', { displayName: 'Start (Seconds)', required: true, min: 0, default: 0, description, show });
+
+/**
+ * Where an extension starts: the end of the incoming clip unless typed (0 was a stand-in that restarted the clip and
+ * was paid for). With no incoming clip the field is empty and the item fails before anything is sent.
+ */
+export const continueFromField = numberField('startsAt', 'starts_at', {
+	displayName: 'Start (Seconds)',
+	required: true,
+	min: 0,
+	default: '={{ $json.duration }}',
+	description: "Second of the source clip where the continuation starts. Defaults to the end of the incoming clip (its duration).",
+});
+
+/** 0 is not a place to continue from: it would regenerate the clip from its start. */
+export function checkContinueFrom(ctx: OperationContext, itemIndex: number, body: IDataObject): void {
+	if (body.starts_at === 0) {
+		throw inputError(ctx.fn, itemIndex, 'Start (Seconds)', 'is 0; give the second of the source clip where the new part starts (e.g. 30)');
+	}
+}
 
 export const endField = (show?: Show) =>
 	numberField('endsAt', 'ends_at', {
@@ -104,12 +124,16 @@ export function defineProducerTask(spec: {
 	taskType: string;
 	fields: BodyField[];
 	optional?: BodyField[];
+	check?(ctx: OperationContext, itemIndex: number, body: IDataObject): void;
 }) {
-	const { taskType, ...rest } = spec;
+	const { taskType, check, ...rest } = spec;
 	return defineAsync({
 		...rest,
 		path: '/producer/create',
 		dialect: 'producer',
-		refine: (ctx, itemIndex, body) => checkSection(ctx, itemIndex, { task_type: taskType, ...body }),
+		refine(ctx, itemIndex, body) {
+			check?.(ctx, itemIndex, body);
+			return checkSection(ctx, itemIndex, { task_type: taskType, ...body });
+		},
 	});
 }
