@@ -79,8 +79,9 @@ export interface ApiRequest {
 	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
 	 */
 	deadline?: number;
-	/** The body's fields by their API name → the name the node's panel shows, so that MusicAPI's errors use the latter. */
+	/** API field → panel name, so MusicAPI's errors name fields as the panel does; `manyItems`: a batch (no one item to blame). */
 	fieldNames?: FieldNames;
+	manyItems?: boolean;
 }
 
 export interface ApiResponse {
@@ -215,7 +216,7 @@ export class MusicApiClient {
 				);
 			}
 			const answer = { requestId: requestId(response.headers), location: response.headers.location };
-			throw this.error(mapHttpError(response.statusCode, response.body, { ...where, ...answer, fieldNames: req.fieldNames, itemIndex }), itemIndex);
+			throw this.error(mapHttpError(response.statusCode, response.body, { ...where, ...answer, fieldNames: req.fieldNames, itemIndex: req.manyItems ? undefined : itemIndex }), itemIndex);
 		}
 	}
 

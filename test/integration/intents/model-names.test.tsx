@@ -65,3 +65,17 @@ describe('Use Suno CDN, now offered on the Suno path only', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/sonic/create')).toEqual([expect.objectContaining({ use_suno_cdn: true })]);
 	});
 });
+
+describe('Batch Submit: a refused field is named, and no single item is blamed for the whole request', () => {
+	it("items[0]: The 'mv' field … names Model and lists the items of the request", async () => {
+		const run = await runMusicApi(
+			fake(),
+			{ ...create, sonicModel: byName('studio130-v1.5'), requestOptions: { batchSubmit: true } },
+			{ items: [{ n: 0 }, { n: 1 }] },
+		);
+		expect(run.error?.message).toMatch(/^MusicAPI rejected the request: items\[0\]: The Model \(mv\) field is invalid/);
+		expect(run.error?.description).toBe(
+			'Fix "Model" and run again. Rejected requests are not charged. Batch Submit: items 0, 1 were in this one request; none of them was sent again.',
+		);
+	});
+});
