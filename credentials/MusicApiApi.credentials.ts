@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/shared/constants';
+import { AUTH_REMEDY } from '../nodes/shared/transport/errors';
 
 export class MusicApiApi implements ICredentialType {
 	// A literal, as in the nodes' descriptions: n8n's linter reads it to check that nodes use only this package's
@@ -58,11 +59,23 @@ export class MusicApiApi implements ICredentialType {
 		},
 	};
 
+	// n8n's credential test shows only the HTTP status text ("Unauthorized") unless a rule gives the answer's words
+	// (its credentials tester reads `rules` of type responseCode on a failed request): the same words as the node.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
 			url: '/get-credits',
 			method: 'GET',
 		},
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: `MusicAPI rejected the API key. ${AUTH_REMEDY}` } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: `The Base URL answers, but not as MusicAPI (no /get-credits there). Set it to ${DEFAULT_BASE_URL} or your MusicAPI host's API address.`,
+				},
+			},
+		],
 	};
 }

@@ -5,14 +5,19 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
+import { operationName } from '../nodes/MusicApi/actions/describe';
 import { RESOURCES } from '../nodes/MusicApi/actions/registry';
 
+/** Each operation by the name the Operation dropdown shows (its action in title case), in the dropdown's order. */
 export function operationsTable(): string {
 	const rows = RESOURCES.flatMap((resource) =>
-		resource.operations.map(
-			(op) =>
-				`| ${resource.name} | ${op.name} | \`${op.endpoint.replace(/\|/g, '\\|')}\` | ${op.mode === 'async' ? 'async (task)' : 'sync'} | ${op.credits} |`,
-		),
+		resource.operations
+			.map((op) => ({ op, shown: operationName(op.action) }))
+			.sort((a, b) => a.shown.localeCompare(b.shown))
+			.map(
+				({ op, shown }) =>
+					`| ${resource.name} | ${shown} | \`${op.endpoint.replace(/\|/g, '\\|')}\` | ${op.mode === 'async' ? 'async (task)' : 'sync'} | ${op.credits} |`,
+			),
 	);
 	return ['| Resource | Operation | Endpoint | Mode | Credits |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }

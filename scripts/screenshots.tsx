@@ -157,7 +157,7 @@ async function takeAll(page: Page, demo: Demo): Promise<string[]> {
 	// (b) The MusicAPI node's parameters: Resource Sonic, Operation Create a Song, Model, Mode, Completion.
 	await openNode(page, musicNode(page));
 	const params = ndv(page).locator('[data-test-id="node-parameters"]');
-	const mustShowParams = ['resource', 'operation', 'model', 'songMode', 'completion'].map((p) => params.locator(`[data-test-id="parameter-input-${p}"]`));
+	const mustShowParams = ['resource', 'operation', 'sonicModel', 'songMode', 'completion'].map((p) => params.locator(`[data-test-id="parameter-input-${p}"]`));
 	files.push(await shoot(page, 'node-parameters', mustShowParams));
 
 	// (c) Run it from the panel ("Execute step"): the clips as items, then their audio files.

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { completionProperties, readResultOptions } from '../descriptions/completionFields';
-import { additionalFields, textField, type BodyField } from '../descriptions/fields';
+import { additionalFields, panelNames, textField, type BodyField } from '../descriptions/fields';
 import { readBody } from '../input/readBody';
 import { taskItems } from '../jobs/items';
 import { requestWhileAccepted } from '../jobs/whileAccepted';
@@ -35,10 +35,12 @@ function properties(spec: BodySpec): INodeProperties[] {
 	const fields = spec.fields ?? [];
 	return [
 		...(spec.extraProperties ?? []),
-		...fields.map((f) => f.property),
+		...fields.flatMap((f) => [f.property, ...(f.former?.properties ?? [])]),
 		...(spec.optional?.length ? [additionalFields(spec.optional)] : []),
 	];
 }
+
+const fieldNames = (spec: BodySpec) => panelNames([...(spec.fields ?? []), ...(spec.optional ?? [])]);
 
 function body(ctx: OperationContext, itemIndex: number, spec: BodySpec): IDataObject {
 	const read = readBody(ctx.fn, itemIndex, spec.fields ?? [], spec.optional ?? []);
@@ -81,6 +83,7 @@ export function defineAsync(
 			path: spec.path,
 			body: body(ctx, itemIndex, spec),
 			kind: 'submit',
+			fieldNames: fieldNames(spec),
 			...(spec.minTimeoutMs ? { timeoutMs: Math.max(ctx.client.settings.timeoutMs, spec.minTimeoutMs) } : {}),
 		}),
 		checkSubmitAnswer: spec.checkSubmitAnswer,
@@ -136,8 +139,8 @@ export function defineSync(
 			}
 			const request: ApiRequest =
 				method === 'GET'
-					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read' }
-					: { method, path, body: fields, kind: 'submit' };
+					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read', fieldNames: fieldNames(spec) }
+					: { method, path, body: fields, kind: 'submit', fieldNames: fieldNames(spec) };
 			const response = await requestWhileAccepted(ctx, itemIndex, request, { attempts: 0, delayMs: 0 });
 			return spec.shape(response.body, ctx, itemIndex);
 		},

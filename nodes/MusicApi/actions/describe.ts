@@ -33,9 +33,22 @@ export function describeResource(resource: ResourceDefinition, all: ResourceDefi
 	const asyncOps = resource.operations.filter((op) => op.mode === 'async').map((op) => op.value);
 	return [
 		operationDropdown,
+		...(resource.legacy ? [namingTwin(operationDropdown, resource.value)] : []),
 		...resource.operations.flatMap((op) => shownFor(resource.value, [op.value], op.properties)),
 		...(asyncOps.length ? shownFor(resource.value, asyncOps, completionProperties) : []),
 	];
+}
+
+/**
+ * n8n names a node after its action and renames it when the action changes. It finds the action in the first
+ * Operation property whose `displayOptions.show.resource` includes the resource (editor-ui, node name generation);
+ * without one the name is "<operation value> <resource value>": switching to Suno (Legacy) named the node
+ * "Create suno". A legacy resource's dropdown is tied by `hide` (see above), so it gets a twin the naming finds:
+ * shown for the resource but for no node version (`@version` 0), so the panel never shows it and the node picker,
+ * which lists only operations shown for the node's version, offers none of its actions.
+ */
+function namingTwin(dropdown: INodeProperties, resource: string): INodeProperties {
+	return { ...dropdown, displayOptions: { show: { resource: [resource], '@version': [0] } } };
 }
 
 /** Words n8n's title case leaves lower-case inside a name. */

@@ -15,6 +15,12 @@ export interface BodyField {
 	min?: number;
 	max?: number;
 	kind: 'string' | 'url' | 'number' | 'boolean' | 'options' | 'list' | 'json';
+	/**
+	 * A field renamed since workflows were saved: the former parameter stays declared (hidden, so n8n keeps its
+	 * saved value) and is read while this field is left at its default (see readBody). Its properties (the hidden
+	 * parameter, a notice saying the saved value still counts) go into the panel next to the field.
+	 */
+	former?: { name: string; properties: INodeProperties[] };
 }
 
 /** Extra displayOptions.show conditions of a field. */
@@ -240,4 +246,14 @@ export function additionalFields(fields: BodyField[], name = 'additionalFields')
 			.map((f) => ({ ...f.property, required: undefined }) as INodeProperties)
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
+}
+
+/**
+ * The fields' API names → the names the panel shows, for MusicAPI's errors ("The 'mv' field is invalid" names
+ * Model). The first field of a name counts: one operation never sends two fields under one API name.
+ */
+export function panelNames(fields: BodyField[]): Record<string, string> {
+	const names: Record<string, string> = {};
+	for (const field of fields) names[field.apiName] ??= field.property.displayName;
+	return names;
 }

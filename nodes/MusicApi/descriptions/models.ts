@@ -8,21 +8,38 @@ import type { BodyField, Show } from './fields';
  */
 export const MODELS = {
 	sonic: [
-		'sonic-v6',
-		'sonic-v6-wild',
-		'sonic-v6-mini',
-		'sonic-v5-5',
-		'sonic-v5',
-		'sonic-v4-5-plus',
-		'sonic-v4-5',
-		'sonic-v4',
-		'sonic-v3-5',
-		'sonic-v4-5-all',
+		{ name: 'sonic-v6', description: "Today's Sonic model: full songs with vocals, 20 credits a song" },
+		{ name: 'sonic-v6-wild', description: 'A variant of sonic-v6 in MusicAPI\'s current list, at the same price' },
+		{ name: 'sonic-v6-mini', description: 'The mini variant of sonic-v6 in MusicAPI\'s current list' },
+		{ name: 'sonic-v5-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v5', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v4-5-plus', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v4-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v4', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v3-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		{ name: 'sonic-v4-5-all', description: 'Taken by Sample and Mashup on some hosts; Create refuses it' },
 	],
-	producer: ['FUZZ-2.0', 'FUZZ-2.0 Pro', 'FUZZ-2.0 Raw', 'FUZZ-1.1 Pro', 'FUZZ-1.0 Pro', 'FUZZ-1.1', 'FUZZ-1.0', 'FUZZ-0.8'],
-	riffusion: ['FUZZ-1.1 Pro', 'FUZZ-1.0 Pro', 'FUZZ-1.1', 'FUZZ-1.0'],
-	studio: ['studio130-v1.5', 'studio32-v1.5'],
-} as const;
+	producer: [
+		{ name: 'FUZZ-2.0', description: 'The Producer default; Producer runs Lyria 3 Pro behind every FUZZ name' },
+		{ name: 'FUZZ-2.0 Pro', description: 'Accepted as a name; runs Lyria 3 Pro like the others' },
+		{ name: 'FUZZ-2.0 Raw', description: 'Accepted as a name; runs Lyria 3 Pro like the others' },
+		{ name: 'FUZZ-1.1 Pro', description: 'Older name, still accepted; runs Lyria 3 Pro' },
+		{ name: 'FUZZ-1.0 Pro', description: 'Older name, still accepted; runs Lyria 3 Pro' },
+		{ name: 'FUZZ-1.1', description: 'Older name, still accepted; runs Lyria 3 Pro' },
+		{ name: 'FUZZ-1.0', description: 'Older name, still accepted; runs Lyria 3 Pro' },
+		{ name: 'FUZZ-0.8', description: 'The oldest name, still accepted; runs Lyria 3 Pro' },
+	],
+	riffusion: [
+		{ name: 'FUZZ-1.1 Pro', description: 'The Riffusion default (the model in MusicAPI\'s example)' },
+		{ name: 'FUZZ-1.0 Pro', description: 'One of the four FUZZ models Riffusion takes' },
+		{ name: 'FUZZ-1.1', description: 'One of the four FUZZ models Riffusion takes' },
+		{ name: 'FUZZ-1.0', description: 'One of the four FUZZ models Riffusion takes' },
+	],
+	studio: [
+		{ name: 'studio130-v1.5', description: 'The first of the two Studio models MusicAPI names' },
+		{ name: 'studio32-v1.5', description: 'The second of the two Studio models MusicAPI names' },
+	],
+} as const satisfies Record<string, ReadonlyArray<{ name: string; description: string }>>;
 
 export type ModelFamily = keyof typeof MODELS;
 
@@ -53,8 +70,8 @@ function search(family: ModelFamily) {
 		const wanted = (filter ?? '').toLowerCase();
 		return {
 			results: MODELS[family]
-				.filter((model) => model.toLowerCase().includes(wanted))
-				.map((model) => ({ name: model, value: model })),
+				.filter((model) => model.name.toLowerCase().includes(wanted))
+				.map((model) => ({ name: model.name, value: model.name, description: model.description })),
 		};
 	};
 }
@@ -64,17 +81,53 @@ export const modelSearch = Object.fromEntries(
 	(Object.keys(SEARCH_METHOD) as ModelFamily[]).map((family) => [SEARCH_METHOD[family], search(family)]),
 );
 
-/** The model (`mv`): pick a known one from the list or type any name MusicAPI accepts today. */
+/**
+ * The parameter all resources shared until each got its own. n8n keeps a parameter's value while a parameter of
+ * that name is shown, so one `model` carried Sonic's model into Studio (and back) and the run failed on a model the
+ * resource does not have. Saved workflows still hold it; see formerModel.
+ */
+const FORMER_NAME = 'model';
+
+/**
+ * The former `model`, declared hidden wherever a model field is (n8n drops undeclared parameters on load), and a
+ * notice shown while it holds a value: such a node runs with the model it was saved with until another is picked.
+ */
+function formerModel(show?: Show): BodyField['former'] {
+	const where = show ? { displayOptions: { show } } : {};
+	return {
+		name: FORMER_NAME,
+		properties: [
+			{
+				displayName: 'Model (Saved)',
+				name: FORMER_NAME,
+				type: 'hidden',
+				default: '',
+				description: 'The model of a node saved before each resource had its own Model field',
+				...where,
+			},
+			{
+				displayName:
+					'This node keeps the model it was saved with (under a former parameter name) and runs with it until you pick another model here',
+				name: 'formerModelNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { ...show, [FORMER_NAME]: [{ _cnd: { exists: true } }] } },
+			},
+		],
+	};
+}
+
+/** The model (`mv`): pick a known one from the list or type any name MusicAPI accepts today. Each family its own parameter. */
 export function modelField(
 	family: ModelFamily,
-	options: { name?: string; apiName?: string; required?: boolean; default?: string; show?: Show; description?: string } = {},
+	options: { apiName?: string; required?: boolean; default?: string; show?: Show; description?: string } = {},
 ): BodyField {
-	const name = options.name ?? 'model';
+	const name = `${family}Model`;
 	const property: INodeProperties = {
 		displayName: 'Model',
 		name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: options.default ?? MODELS[family][0] },
+		default: { mode: 'list', value: options.default ?? MODELS[family][0].name },
 		required: options.required || undefined,
 		description:
 			options.description ??
@@ -87,9 +140,9 @@ export function modelField(
 				type: 'list',
 				typeOptions: { searchListMethod: SEARCH_METHOD[family], searchable: true },
 			},
-			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: `e.g. ${MODELS[family][0]}` },
+			{ displayName: 'By Name', name: 'id', type: 'string', placeholder: `e.g. ${MODELS[family][0].name}` },
 		],
 		...(options.show ? { displayOptions: { show: options.show } } : {}),
 	} as INodeProperties;
-	return { name, apiName: options.apiName ?? 'mv', kind: 'string', required: options.required, property };
+	return { name, apiName: options.apiName ?? 'mv', kind: 'string', required: options.required, property, former: formerModel(options.show) };
 }

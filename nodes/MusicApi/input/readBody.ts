@@ -107,9 +107,7 @@ export function readBody(
 	const body: IDataObject = {};
 	for (const field of fields) {
 		if (!isShown(ctx, itemIndex, field.property)) continue;
-		const extractValue = field.property.type === 'resourceLocator';
-		const raw = ctx.getNodeParameter(field.name, itemIndex, undefined, { extractValue });
-		const value = checkValue(ctx, itemIndex, field, raw);
+		const value = checkValue(ctx, itemIndex, field, readField(ctx, itemIndex, field));
 		if (value !== undefined) body[field.apiName] = value as IDataObject[string];
 	}
 	if (optional.length) {
@@ -121,6 +119,23 @@ export function readBody(
 		}
 	}
 	return body;
+}
+
+/**
+ * One top-level field's value. A renamed field left at its default gives way to its former parameter when a saved
+ * workflow holds one (the node's notice says so): the run does what it did when it was saved.
+ */
+function readField(ctx: IExecuteFunctions, itemIndex: number, field: BodyField): unknown {
+	const extractValue = field.property.type === 'resourceLocator';
+	const value = ctx.getNodeParameter(field.name, itemIndex, undefined, { extractValue });
+	if (!field.former) return value;
+	const fallback = field.property.default as unknown;
+	const atDefault = value === (extractValue ? (fallback as { value?: unknown })?.value : fallback);
+	if (!atDefault) return value;
+	const saved = ctx.getNodeParameter(field.former.name, itemIndex, '') as unknown;
+	// A saved resource locator is {__rl, mode, value}; the hidden former parameter hands it over as it is.
+	const savedValue = saved && typeof saved === 'object' && 'value' in saved ? (saved as { value: unknown }).value : saved;
+	return savedValue === undefined || savedValue === null || savedValue === '' ? value : savedValue;
 }
 
 /**

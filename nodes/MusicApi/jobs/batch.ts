@@ -51,7 +51,8 @@ async function submitGroup(
 	const first = group[0];
 	let response;
 	try {
-		response = await client.request({ method: 'POST', path, body: { items }, kind: 'submit', deadline: first.request.deadline }, first.itemIndex);
+		const { deadline, fieldNames } = first.request;
+		response = await client.request({ method: 'POST', path, body: { items }, kind: 'submit', deadline, fieldNames, manyItems: true }, first.itemIndex);
 	} catch (error) {
 		const status = (error as { httpCode?: string | null }).httpCode;
 		if (status === '404' || status === '405') {

@@ -13,6 +13,7 @@ import { asNodeError, sleepUnlessCancelled } from './nodeError';
 import {
 	isFinalTaskTimeout,
 	mapHttpError,
+	type FieldNames,
 	mapNetworkError,
 	rateLimitOutlasted,
 	networkErrorCode,
@@ -78,6 +79,9 @@ export interface ApiRequest {
 	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
 	 */
 	deadline?: number;
+	/** API field → panel name, so MusicAPI's errors name fields as the panel does; `manyItems`: a batch (no one item to blame). */
+	fieldNames?: FieldNames;
+	manyItems?: boolean;
 }
 
 export interface ApiResponse {
@@ -211,10 +215,8 @@ export class MusicApiClient {
 					itemIndex,
 				);
 			}
-			throw this.error(
-				mapHttpError(response.statusCode, response.body, { ...where, requestId: requestId(response.headers), location: response.headers.location }),
-				itemIndex,
-			);
+			const answer = { requestId: requestId(response.headers), location: response.headers.location };
+			throw this.error(mapHttpError(response.statusCode, response.body, { ...where, ...answer, fieldNames: req.fieldNames, itemIndex: req.manyItems ? undefined : itemIndex }), itemIndex);
 		}
 	}
 

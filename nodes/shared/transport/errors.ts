@@ -49,15 +49,21 @@ export function isFinalTaskTimeout(statusCode: number, body: unknown): boolean {
 	return type === 'timeout' || /task failed due to timeout/i.test(text ?? '');
 }
 
+/** What to check when MusicAPI refuses the key: said by the node's error and by the credential's test. */
+export const AUTH_REMEDY =
+	'Check the API key in the MusicAPI credential (MusicAPI dashboard → API Keys) and that the Base URL points at the MusicAPI host the key belongs to.';
+
 /** Maps one HTTP error answer to the user-facing error, once, for every operation. */
 export function mapHttpError(
 	statusCode: number,
 	body: unknown,
-	context: { method: string; path: string; requestId?: string; location?: unknown },
+	context: { method: string; path: string; requestId?: string; location?: unknown; fieldNames?: FieldNames; itemIndex?: number },
 ): MappedApiError {
 	if (statusCode >= 300 && statusCode < 400) return redirectRefused(statusCode, context.location, context);
 	const { type, text } = apiErrorText(body);
-	const said = text ? `: ${text}` : '';
+	const named = text ? inPanelWords(text, context.fieldNames ?? {}) : undefined;
+	// details keep MusicAPI's own words (for support); what the user reads names the fields as the panel does.
+	const said = named ? `: ${named.text}` : '';
 	const details: JsonObject = {
 		httpCode: String(statusCode),
 		...(type ? { type } : {}),
@@ -72,8 +78,7 @@ export function mapHttpError(
 			...base,
 			kind: 'auth',
 			message: `MusicAPI rejected the API key${said}`,
-			description:
-				'Check the API key in the MusicAPI credential (MusicAPI dashboard → API Keys) and that the Base URL points at the MusicAPI host the key belongs to.',
+			description: AUTH_REMEDY,
 		};
 	}
 	if (statusCode === 402 || (statusCode === 403 && CREDIT_WORDS.test(text ?? ''))) {
@@ -125,9 +130,38 @@ export function mapHttpError(
 		...base,
 		kind: 'validation',
 		message: `MusicAPI rejected the request${said || ` (HTTP ${statusCode})`}`,
-		description:
-			'Fix the field the message names and run again. Rejected requests are not charged.',
+		description: `${fixWhat(named?.fields ?? [], context.itemIndex)} and run again. Rejected requests are not charged.`,
 	};
+}
+
+/** The request's fields by the name MusicAPI gives them (`mv`) → the name the node's panel shows ("Model"). */
+export type FieldNames = Record<string, string>;
+
+/**
+ * MusicAPI's message with every field it names written as the panel shows it, the API's name kept in brackets:
+ * "The 'mv' field is invalid" → "The Model (mv) field is invalid". Quoted names always count; a bare word only
+ * when it is snake_case (`continue_clip_id`), since plain words such as "prompt" or "title" are also prose.
+ */
+export function inPanelWords(text: string, fieldNames: FieldNames): { text: string; fields: string[] } {
+	const fields: string[] = [];
+	const known = Object.keys(fieldNames).sort((a, b) => b.length - a.length);
+	if (!known.length) return { text, fields };
+	const alternatives = known.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+	const pattern = new RegExp(`(['"\`])(${alternatives})\\1|(?<![\\w-])(${alternatives})(?![\\w-])`, 'g');
+	const out = text.replace(pattern, (whole, _quote: string, quoted?: string, bare?: string) => {
+		const apiName = quoted ?? bare ?? '';
+		if (!quoted && !apiName.includes('_')) return whole;
+		const label = fieldNames[apiName];
+		if (!fields.includes(label)) fields.push(label);
+		return `${label} (${apiName})`;
+	});
+	return { text: out, fields };
+}
+
+function fixWhat(fields: string[], itemIndex: number | undefined): string {
+	const item = itemIndex === undefined ? '' : ` on input item ${itemIndex}`;
+	if (!fields.length) return `Fix the field the message names${item}`;
+	return `Fix ${fields.map((field) => `"${field}"`).join(' and ')}${item}`;
 }
 
 const RATE_LIMIT_REMEDY =

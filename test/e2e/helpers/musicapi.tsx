@@ -80,7 +80,7 @@ export function sonicCreateParameters(prompt: string, extra: Record<string, unkn
 		resource: 'sonic',
 		operation: 'create',
 		taskType: 'create_music',
-		model: { __rl: true, mode: 'list', value: 'sonic-v5' },
+		sonicModel: { __rl: true, mode: 'list', value: 'sonic-v5' },
 		songMode: 'description',
 		gptDescriptionPrompt: prompt,
 		...extra,

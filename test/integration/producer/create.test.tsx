@@ -78,7 +78,7 @@ describe('Producer → Create', () => {
 	});
 
 	it.each([
-		['Create without sound or lyrics', { sound: '' }, '[item 0] Sound / Lyrics: at least one is required for task type Create; all are empty'],
+		['Create without sound or lyrics', { sound: '' }, '[item 0] Music Description / Lyrics: at least one is required to create music; all are empty'],
 		['a title over 80 characters', { additionalFields: { title: 't'.repeat(81) } }, '[item 0] Title: is 81 characters long; the limit is 80'],
 		['a section that ends before it starts', { taskType: 'replace_music', clipId: 'c', startsAt: 20, endsAt: 10 }, '[item 0] End (Seconds): 10 must be greater than Start (Seconds) (20)'],
 		['a title on extend', { taskType: 'extend_music', clipId: 'c', startsAt: 5, additionalFields: { title: 'x' } }, '[item 0] Title: is not used by task_type extend_music (only by create_music)'],
@@ -94,7 +94,7 @@ describe('Producer → Create', () => {
 		const result = await runMusicApi(fake(), { ...createParams, sound: '={{ $json.sound }}', completion: 'submit' }, {
 			items: [{ sound: 'lofi' }, { sound: '' }],
 		});
-		expect(result.error?.message).toBe('[item 1] Sound / Lyrics: at least one is required for task type Create; all are empty');
+		expect(result.error?.message).toBe('[item 1] Music Description / Lyrics: at least one is required to create music; all are empty');
 		expect(fake().requests).toHaveLength(0);
 	});
 });

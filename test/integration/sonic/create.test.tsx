@@ -52,7 +52,7 @@ describe('Sonic → Create', () => {
 				make_instrumental: false,
 			},
 		]);
-		expect(result.error?.message).toMatch(/The 'mv' field is invalid/);
+		expect(result.error?.message).toMatch(/The Model \(mv\) field is invalid/);
 	});
 
 	it.each([

@@ -1,122 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { defineAsync } from '../define';
-import { booleanField, incomingClipField, numberField, optionsField, textField, weightField } from '../../descriptions/fields';
+import { optionsField, type BodyField } from '../../descriptions/fields';
 import { modelField } from '../../descriptions/models';
-import { checkOnlyFor, checkRange, requireOneOf } from '../../input/checks';
-
-const CREATE = 'create_music';
-const EXTEND = 'extend_music';
-const REPLACE = 'replace_music';
-const COVER = 'cover_music';
-const MAKE_LYRICS = 'make_lyrics';
-const VIDEO = 'video_clip';
-
-/**
- * The task types of contract §3.6. Retired types (music_variation, swap_music_vocals, swap_music_sound) answer 410
- * Gone and are not offered.
- */
-const taskType = optionsField('taskType', 'task_type', {
-	displayName: 'Task Type',
-	options: [
-		{ name: 'Create', value: CREATE, description: 'New music from a sound description and/or lyrics (10 credits)' },
-		{ name: 'Extend', value: EXTEND, description: 'Continue a clip from a point in time (12 credits)' },
-		{ name: 'Replace Section', value: REPLACE, description: 'Regenerate a time range of a clip (12 credits)' },
-		{ name: 'Cover', value: COVER, description: 'Restyle a clip with a new sound (price not published)' },
-		{ name: 'Make Lyrics', value: MAKE_LYRICS, description: 'Write lyrics from a description, no audio (price not published)' },
-		{ name: 'Video Clip', value: VIDEO, description: 'Make a video for a clip (price not published)' },
-	],
-	default: CREATE,
-	description: 'What to make. Retired task types (variation, vocal/sound swaps) are no longer offered by MusicAPI.',
-});
-
-const sound = textField('sound', 'sound', {
-	displayName: 'Sound',
-	rows: 2,
-	placeholder: 'e.g. calm piano ambient with soft strings',
-	description: 'The style, mood and instruments to generate. Create needs Sound, Lyrics or both.',
-	show: { taskType: [CREATE, COVER] },
-});
-
-const lyrics = textField('lyrics', 'lyrics', {
-	displayName: 'Lyrics',
-	rows: 6,
-	placeholder: 'e.g. [Verse]\nSlow morning light…',
-	description: 'Words to sing (for Extend: the words of the new part). Create needs Sound, Lyrics or both.',
-	// Replace Section's body has no lyrics (contract §3.6): its Instruction says what the new part should be.
-	show: { taskType: [CREATE, EXTEND] },
-});
+import { noticeProperty } from '../../descriptions/resourceFields';
+import { checkOnlyFor, requireOneOf } from '../../input/checks';
+import {
+	checkSection,
+	COVER,
+	coverStrengthOption,
+	CREATE,
+	endField,
+	EXTEND,
+	instructionField,
+	instrumentalOption,
+	lengthOption,
+	lyricsDescriptionField,
+	lyricsField,
+	MAKE_LYRICS,
+	musicDescriptionField,
+	producerClipField,
+	REPLACE,
+	seedOption,
+	startField,
+	titleOption,
+	VIDEO,
+} from './music';
 
 /**
- * What make_lyrics writes about. The field name is not documented (contract §3.6 lists the task type only); `prompt`
- * is what the fake and the other lyrics endpoints take.
+ * "Create Music" keeps the value `create` of the former all-in-one Create. Workflows saved before each task type got
+ * its own operation carry a Task Type (extend_music, cover_music…) here; it stays declared as a hidden parameter
+ * (n8n keeps only declared, displayed parameters) and such a node still sends what it sent, with the fields of its
+ * task type and a notice saying where it moved. A new node never shows it: its default is create_music.
  */
-const lyricsPrompt = textField('prompt', 'prompt', {
-	displayName: 'Lyrics Description',
-	required: true,
-	rows: 2,
-	placeholder: 'e.g. a song about night trains and old friends',
-	description: 'What the lyrics should be about',
-	show: { taskType: [MAKE_LYRICS] },
-});
+const LEGACY = [EXTEND, REPLACE, COVER, MAKE_LYRICS, VIDEO];
 
-const startsAt = numberField('startsAt', 'starts_at', {
-	displayName: 'Start (Seconds)',
-	required: true,
-	min: 0,
-	default: 0,
-	description: 'Extend: where in the source clip the continuation starts. Replace Section: start of the section to regenerate.',
-	show: { taskType: [EXTEND, REPLACE] },
-});
+const taskType: BodyField = (() => {
+	const field = optionsField('taskType', 'task_type', {
+		displayName: 'Task Type',
+		options: [CREATE, ...LEGACY].map((value) => ({ name: value, value })),
+		default: CREATE,
+		description: 'The task type of a node saved before each had its own operation',
+	});
+	return { ...field, property: { ...field.property, type: 'hidden', options: undefined } as INodeProperties };
+})();
 
-const endsAt = numberField('endsAt', 'ends_at', {
-	displayName: 'End (Seconds)',
-	required: true,
-	min: 0,
-	default: 30,
-	description: 'End of the section to regenerate; must be after Start (Seconds)',
-	show: { taskType: [REPLACE] },
-});
+const legacyNotice: INodeProperties = {
+	...noticeProperty(
+		'producerTaskTypeNotice',
+		'This node was saved with a Task Type of the former Create operation and still runs it with the fields below. For new steps pick the operation named after it (Extend Music, Replace a Section of Music, Cover Music, Write Lyrics, Make a Video).',
+	),
+	displayOptions: { show: { taskType: LEGACY } },
+};
 
 const fields = [
 	taskType,
 	modelField('producer', { default: 'FUZZ-2.0', show: { taskType: [CREATE] } }),
-	incomingClipField('clipId', 'clip_id', 'Source Clip ID', 'The Producer clip to extend, change, cover or make a video for', {
-		taskType: [EXTEND, REPLACE, COVER, VIDEO],
+	producerClipField('The Producer clip to extend, change, cover or make a video for', { taskType: [EXTEND, REPLACE, COVER, VIDEO] }),
+	startField('Extend: where in the source clip the continuation starts. Replace Section: start of the section to regenerate.', {
+		taskType: [EXTEND, REPLACE],
 	}),
-	startsAt,
-	endsAt,
-	sound,
-	lyrics,
-	lyricsPrompt,
-	textField('instruction', 'instruction', {
-		displayName: 'Instruction',
-		rows: 2,
-		placeholder: 'e.g. build to a big final chorus',
-		description: 'What the new part should do, in plain words',
-		show: { taskType: [EXTEND, REPLACE] },
-	}),
+	endField({ taskType: [REPLACE] }),
+	musicDescriptionField({ taskType: [CREATE, COVER] }, 'The style, mood and instruments to generate. Needs a Music Description, Lyrics or both.'),
+	// Replace Section's body has no lyrics (contract §3.6): its Instruction says what the new part should be.
+	lyricsField({ taskType: [CREATE, EXTEND] }, 'Words to sing. Needs a Music Description, Lyrics or both.'),
+	lyricsDescriptionField({ taskType: [MAKE_LYRICS] }),
+	instructionField({ taskType: [EXTEND, REPLACE] }),
 ];
 
-const optional = [
-	textField('title', 'title', { displayName: 'Title', maxLength: 80, description: 'Title of the new music (Create).' }),
-	textField('seed', 'seed', { displayName: 'Seed', description: 'A fixed seed for repeatable results (Create)' }),
-	// Offered on Create only (saved workflows send it as before); the other task types never read it.
-	booleanField('makeInstrumental', 'make_instrumental', {
-		displayName: 'Instrumental',
-		description:
-			'Whether to ask for no vocals (Create). MusicAPI still accepts it but ignores it since Producer switched to Lyria 3 Pro; leave Lyrics empty instead.',
-		show: { '/taskType': [CREATE] },
-	}),
-	numberField('length', 'length', {
-		displayName: 'Length (Seconds)',
-		min: 1,
-		default: 60,
-		description: 'Target length of the new audio (Create, Extend)',
-	}),
-	weightField('strength', 'strength', {
-		displayName: 'Cover Strength',
-		description: 'How strongly the cover is steered by the new sound (Cover).',
-	}),
-];
+/** Additional fields; on a saved node of another task type, those of its type too (checked below). */
+const optional = [titleOption, seedOption, instrumentalOption({ '/taskType': [CREATE] }), lengthOption, coverStrengthOption];
 
 /** Additional fields MusicAPI documents for some task types only. */
 const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
@@ -129,30 +82,24 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 
 export const create = defineAsync({
 	value: 'create',
-	name: 'Create',
+	name: 'Create Music',
 	action: 'Create background music or a song',
-	description:
-		'Background music, instrumentals or songs from a sound description; also extend, replace a section of or cover music, write lyrics or make a video clip (create 10 credits, extend/replace 12, others not published)',
-	credits: '10 (extend 12, replace 12; cover, lyrics, video not published)',
+	description: 'Background music, instrumentals or songs from a description of the music and/or lyrics (10 credits)',
+	credits: '10',
 	path: '/producer/create',
 	dialect: 'producer',
+	extraProperties: [legacyNotice],
 	fields,
 	optional,
 	refine(ctx, itemIndex, body) {
 		checkOnlyFor(ctx.fn, itemIndex, body, 'task_type', ONLY_FOR);
 		if (body.task_type === CREATE) {
-			requireOneOf(
-				ctx.fn,
-				itemIndex,
-				body,
-				[
-					{ apiName: 'sound', label: 'Sound' },
-					{ apiName: 'lyrics', label: 'Lyrics' },
-				],
-				'for task type Create',
-			);
+			const needed = [
+				{ apiName: 'sound', label: 'Music Description' },
+				{ apiName: 'lyrics', label: 'Lyrics' },
+			];
+			requireOneOf(ctx.fn, itemIndex, body, needed, 'to create music');
 		}
-		checkRange(ctx.fn, itemIndex, body, { apiName: 'starts_at', label: 'Start (Seconds)' }, { apiName: 'ends_at', label: 'End (Seconds)' });
-		return body;
+		return checkSection(ctx, itemIndex, body);
 	},
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { booleanField, numberField, optionsField, textField, type BodyField } from '../../descriptions/fields';
+import { numberField, optionsField, textField, type BodyField } from '../../descriptions/fields';
 import { DEFAULT_SONIC_MODEL, modelField } from '../../descriptions/models';
 import { noticeProperty } from '../../descriptions/resourceFields';
 import {
@@ -12,7 +12,7 @@ import {
 	titleField,
 } from '../../descriptions/sonicFields';
 import { targetDurationField } from '../../descriptions/sonicToolFields';
-import { autoLyricsField, defineSong } from './song';
+import { autoLyricsField, defineSong, useSunoCdnField } from './song';
 
 /**
  * "Create a Song" keeps the value `create` of the former all-in-one Create. Workflows saved before each intent got
@@ -130,10 +130,7 @@ const optional = [
 		}),
 	),
 	targetDurationField('Approximate length in whole seconds (newer models)'),
-	booleanField('useSunoCdn', 'use_suno_cdn', {
-		displayName: 'Use Suno CDN',
-		description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',
-	}),
+	useSunoCdnField,
 ];
 
 /** Optional fields that only some task types accept; sending them elsewhere is a 400 at MusicAPI. */

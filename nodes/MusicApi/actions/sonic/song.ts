@@ -112,9 +112,15 @@ export const autoLyricsField = booleanField('autoLyrics', 'auto_lyrics', {
 	show: { '/songMode': ['custom'] },
 });
 
+/**
+ * `use_suno_cdn` belongs to the Suno path (MusicAPI served results from Suno's CDN whatever it said), so Suno (Legacy)
+ * → Create offers it (see suno/create.operation.ts) and Sonic does not. A Sonic node saved with it keeps it, shown
+ * and sent: n8n drops a collection value whose option is not shown, so the option shows while it holds a value.
+ */
 export const useSunoCdnField = booleanField('useSunoCdn', 'use_suno_cdn', {
 	displayName: 'Use Suno CDN',
 	description: 'Whether result URLs point at the Suno CDN instead of the MusicAPI CDN',
+	show: { useSunoCdn: [{ _cnd: { exists: true } }] },
 });
 
 /** The region Add Vocals / Add an Instrumental fill (`overpainting_start_s`/`_end_s`, contract §3.1.1). */

@@ -1,9 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { noticeProperty } from '../../descriptions/resourceFields';
 import { create as sonicCreate, legacyNotice, taskTypeDropdown } from '../sonic/create.operation';
+import { useSunoCdnField } from '../sonic/song';
 import type { AsyncOperation } from '../../base/operation';
 
 const PATH = '/suno/create';
 const POLL_PREFIX = '/suno/clip/';
+
+/** Use Suno CDN, which Sonic keeps only on nodes saved with it, is offered here: the Suno path is where it belongs. */
+function offerSunoCdn(collection: INodeProperties): INodeProperties {
+	const options = (collection.options ?? []) as INodeProperties[];
+	return { ...collection, options: options.map((o) => (o.name === useSunoCdnField.name ? { ...o, displayOptions: undefined } : o)) };
+}
 
 /**
  * `POST /suno/create`: the pre-rename alias of Sonic Create (contract §3.5). Same body, same fields and checks;
@@ -25,7 +34,7 @@ export const create: AsyncOperation = {
 		// Sonic's Create reads a saved Task Type without showing it; this legacy path keeps the dropdown it had.
 		...sonicCreate.properties
 			.filter((p) => p.name !== legacyNotice.name)
-			.map((p) => (p.name === taskTypeDropdown.name ? taskTypeDropdown : p)),
+			.map((p) => (p.name === taskTypeDropdown.name ? taskTypeDropdown : p.name === 'additionalFields' ? offerSunoCdn(p) : p)),
 	],
 	pollPath: (taskId) => `${POLL_PREFIX}${encodeURIComponent(taskId)}`,
 	buildRequest: (ctx, itemIndex) => ({ ...sonicCreate.buildRequest(ctx, itemIndex), path: PATH }),

@@ -83,13 +83,18 @@ describe('Each field where it applies', () => {
 /**
  * The node picker's actions, built the way n8n's editor builds them (editor-ui NodeCreator
  * composables/useActionsGeneration.ts, resourceCategories): for each Resource option, the Operation property whose
- * `displayOptions.show.resource` includes it; each of its options is an action (`action`, or "<Resource> <Name>").
+ * `displayOptions.show.resource` includes it and whose `@version` condition, if any, holds for the node's version;
+ * each of its options is an action (`action`, or "<Resource> <Name>").
  */
 function pickerActions(): string[] {
 	const resources = description.properties.find((p) => p.name === 'resource')?.options as INodePropertyOptions[];
+	const forThisVersion = (p: INodeProperties) => (p.displayOptions?.show?.['@version'] ?? [description.version]).includes(description.version as never);
 	return resources.flatMap((resource) => {
 		const operations = description.properties.find(
-			(p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource.value as string),
+			(p) =>
+				p.name === 'operation' &&
+				(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource.value as string) &&
+				forThisVersion(p),
 		);
 		return ((operations?.options ?? []) as INodePropertyOptions[]).map((op) => op.action ?? `${resource.name} ${op.name}`);
 	});
@@ -113,8 +118,9 @@ describe('The action list', () => {
 			]),
 		);
 		expect(actions.filter((a) => /legacy|suno|riffusion|studio|nuro/i.test(a))).toEqual([]);
-		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents and Get Batch joined.
-		expect(actions).toHaveLength(31);
+		// 35 before: 12 of them legacy (Suno ×5, Riffusion ×3, Studio ×2, Nuro ×2); 7 song intents and Get Batch joined,
+		// then Producer's 5 task types besides Create.
+		expect(actions).toHaveLength(36);
 	});
 
 	it('keeps the legacy resources, last, with their operations in the Operation dropdown', () => {

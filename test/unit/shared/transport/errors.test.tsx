@@ -88,3 +88,22 @@ describe('a redirect answer (issue 23, N2)', () => {
 		expect(mapped.description).toMatch(/Base URL/);
 	});
 });
+
+describe('MusicAPI errors name fields as the panel shows them', () => {
+	const fieldNames = { mv: 'Model', continue_clip_id: 'Source Clip ID', prompt: 'Lyrics', gpt_description_prompt: 'Song Description' };
+	const rejected = (error: string) => mapHttpError(400, { type: 'validation_error', error }, { ...where, fieldNames, itemIndex: 2 });
+
+	it.each([
+		["The 'mv' field is invalid.", 'The Model (mv) field is invalid.', 'Fix "Model" on input item 2'],
+		['name and continue_clip_id are required fields.', 'name and Source Clip ID (continue_clip_id) are required fields.', 'Fix "Source Clip ID" on input item 2'],
+		["The 'gpt_description_prompt' character length should be less than 400.", 'The Song Description (gpt_description_prompt) character length should be less than 400.', 'Fix "Song Description" on input item 2'],
+		// A bare plain word is prose, not a field: only quoted or snake_case names are replaced.
+		['The prompt character length should be less than 5000.', 'The prompt character length should be less than 5000.', 'Fix the field the message names on input item 2'],
+	])('%s', (error, message, fix) => {
+		const mapped = rejected(error);
+		expect(mapped.message).toBe(`MusicAPI rejected the request: ${message}`);
+		expect(mapped.description).toBe(`${fix} and run again. Rejected requests are not charged.`);
+		// MusicAPI's own words stay in the details, for support.
+		expect(mapped.details.error).toBe(error);
+	});
+});
