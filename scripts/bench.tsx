@@ -7,6 +7,7 @@
  *   P4  M executions at once on one API key (issue 15): successes, wall time vs (M−1)/r + L, 429s (bench-many.tsx)
  *   P5  20 items submitted one by one vs Batch Submit (beta): wall time and requests (bench-many.tsx)
  *   P1 at answer time 1 s and 2 s, P6 changing job time (bench-changing.tsx, issue 21)
+ *   P7  queue mode: 40 executions on one key, 4 workers and 1 worker: 429 share, wall ÷ bound (bench-queue.tsx, issue 21)
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -18,6 +19,7 @@ import { startFakeMusicApi, type FakeMusicApi } from '../test/fake-musicapi';
 import { runNode } from '../test/integration/harness';
 import { benchP4, benchP5, SCALE, songParameters } from './bench-many';
 import { benchP1AnswerTime, benchP6 } from './bench-changing';
+import { benchP7 } from './bench-queue';
 
 const N = Number(process.env.BENCH_JOBS ?? 20);
 const TIME_SCALE = SCALE.timeScale; // 1 s of MusicAPI time = 50 ms here
@@ -110,7 +112,7 @@ async function main() {
 			`P2 callback mode: ${(callbackPolls / N).toFixed(2)} polls per job while parked (target 0), ${callbackOver} over the rate limit; execution parked: ${parked.waitTill ? 'yes' : 'no'} (resume is proven by the real-n8n e2e test)`,
 			`P3 300 MB WAV → binary item (filesystem mode): peak RSS growth ${((peak - baseline) / 1024 / 1024).toFixed(1)} MB (target ≤ 64 MB), ${seconds(bigMs)} s, stored ${stored ? `${stored} MB` : big.items[0].binary?.data.fileSize}`,
 		];
-		lines.push(...(await benchP1AnswerTime()), ...(await benchP4()), ...(await benchP5()), ...(await benchP6()));
+		lines.push(...(await benchP1AnswerTime()), ...(await benchP4()), ...(await benchP5()), ...(await benchP6()), ...(await benchP7()));
 		console.log(lines.join('\n'));
 	} finally {
 		await fake.stop();

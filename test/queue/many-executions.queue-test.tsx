@@ -1,8 +1,11 @@
 /**
- * Issue 15 in queue mode: 20 webhook calls at once on one API key, run by two workers. Workers are separate
- * processes and share no memory, so each has its own rate budget: together they may send faster than the key
+ * Issues 15 and 21 in queue mode: 40 webhook calls at once on one API key, run by four workers. Workers are
+ * separate processes and share no memory, so each has its own rate budget: together they send faster than the key
  * allows and meet 429s. Those are waited out (a 429 never fails a run while there is time), so every execution
- * still succeeds; the figures (429s, time, executions per worker) are printed and quoted in the README.
+ * still succeeds and each song is created once; the figures (share of requests answered 429, wall time,
+ * executions per worker) are printed and quoted in the README. The 429 share is not asserted: with today's
+ * per-worker spacing it is about a third (issue 21 item 4 is open), and a bound that holds only sometimes would be
+ * a flaky test.
  */
 import { startFakeMusicApi, type FakeMusicApi } from '../fake-musicapi';
 import { createFakeCredential, E2E_API_KEY, songPerCallWorkflow, type Credential } from '../e2e/helpers/musicapi';
@@ -10,7 +13,8 @@ import { startQueueN8n, type QueueN8n } from './harness/queue-n8n';
 
 /** As in the e2e test and the issue: the standard plan (1 request per 3 s) and a 30-s job, both scaled 10×. */
 const INTERVAL_S = 0.3;
-const EXECUTIONS = 20;
+const EXECUTIONS = 40;
+const WORKERS = 4;
 
 let q: QueueN8n;
 let fake: FakeMusicApi;
@@ -18,7 +22,7 @@ let credential: Credential;
 
 beforeAll(async () => {
 	fake = await startFakeMusicApi({ apiKeys: [E2E_API_KEY], timeScale: 0.1, jobLatencyMs: 30_000, uploadLatencyMs: 0, rateLimit: { requests: 1, perMs: INTERVAL_S * 1000 } });
-	q = await startQueueN8n({ workers: 2 });
+	q = await startQueueN8n({ workers: WORKERS });
 	credential = await createFakeCredential(q.n8n, fake);
 });
 
@@ -30,7 +34,7 @@ afterAll(async () => {
 	}
 });
 
-test('20 executions at once on one key, two workers: every execution succeeds; the 429s between workers are waited out', async () => {
+test('40 executions at once on one key, four workers: every execution succeeds, each song created once; the 429s between workers are waited out', async () => {
 	const path = `queue-many-${Date.now()}`;
 	const workflow = await q.n8n.createWorkflow(songPerCallWorkflow(credential, path, INTERVAL_S));
 	await q.n8n.activate(workflow.id);
@@ -40,12 +44,14 @@ test('20 executions at once on one key, two workers: every execution succeeds; t
 	const wallMs = Date.now() - started;
 	const executions = await q.n8n.waitForExecutions(workflow.id, EXECUTIONS, 60_000);
 	const perWorker = executions.map((e) => q.workersThatRan(e.id).join(',')).reduce<Record<string, number>>((count, w) => ({ ...count, [w]: (count[w] ?? 0) + 1 }), {});
+	const answered429 = fake.requests.filter((r) => r.status === 429).length;
 	const figures = {
 		executions: EXECUTIONS,
 		succeeded: executions.filter((e) => e.status === 'success').length,
 		wallMs,
 		requests: fake.requests.length,
-		answered429: fake.requests.filter((r) => r.status === 429).length,
+		answered429,
+		share429: Number((answered429 / fake.requests.length).toFixed(3)),
 		creates: fake.requestsTo('POST', '/sonic/create').filter((r) => r.status === 200).length,
 		executionsPerWorker: perWorker,
 	};
