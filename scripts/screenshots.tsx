@@ -4,7 +4,7 @@
  * Starts the same set-up as `npm run demo` (scripts/demo.tsx: real n8n 2.40.7 + this package + fake MusicAPI +
  * the examples), then drives the editor in headless Chromium (Debian's /usr/bin/chromium, installed when missing, or CHROMIUM_PATH)
  * with playwright-core: logs in as the owner, opens the "generate a song" example, runs it from the node's
- * panel, and opens the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every
+ * panel, opens Extend a Song of the extend-and-join example (its clip field's default), the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every
  * shot is checked before it is saved (the page is the editor, not the sign-in form; the element it is about is
  * visible; no first-run modal covers it).
  */
@@ -166,6 +166,15 @@ async function takeAll(page: Page, demo: Demo): Promise<string[]> {
 	await ndv(page).getByText('Production URL', { exact: true }).click();
 	await page.waitForTimeout(500);
 	files.push(await shoot(page, 'trigger-node', [ndv(page).getByText('/webhook/'), ndv(page).locator('[data-test-id="parameter-input-events"]')]));
+	await closeNode(page);
+
+	// (d2) A step on an existing clip: Extend a Song's Source Clip ID reads the incoming item's clipId by default.
+	const extendExample = demo.workflows.find((w) => w.file === 'extend-and-join.json');
+	if (!extendExample) throw new Error('examples/extend-and-join.json was not imported');
+	await openWorkflow(page, base, extendExample.id);
+	await openNode(page, page.locator('[data-test-id="canvas-node"]', { hasText: 'Extend a Song' }).first());
+	const extendParams = ndv(page).locator('[data-test-id="node-parameters"]');
+	files.push(await shoot(page, 'node-clip-field', [extendParams.locator('[data-test-id="parameter-input-continueClipId"]'), extendParams.getByText('$json.clipId').first()]));
 	await closeNode(page);
 
 	// (e) The node picker: search "MusicAPI", then the node's actions.

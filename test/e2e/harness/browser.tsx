@@ -41,7 +41,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Signs in as the harness's owner and waits until the editor has left the sign-in form. */
 export async function signIn(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(`${baseUrl}/signin`);
+	// The form is what matters, not every asset's load event (which took over 30 s on a busy 2-core machine).
+	await page.goto(`${baseUrl}/signin`, { waitUntil: 'domcontentloaded' });
 	await page.fill('#emailOrLdapLoginId', OWNER.email);
 	await page.fill('#password', OWNER.password);
 	await page.click('[data-test-id="form-submit-button"]');
