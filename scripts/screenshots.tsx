@@ -2,9 +2,9 @@
  * Editor screenshots for the README: `npm run screenshots` → docs/screenshots/*.png (1440×900).
  *
  * Starts the same set-up as `npm run demo` (scripts/demo.tsx: real n8n 2.40.7 + this package + fake MusicAPI +
- * the examples), then drives the editor in headless Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH)
+ * the examples), then drives the editor in headless Chromium (Debian's /usr/bin/chromium, installed when missing, or CHROMIUM_PATH)
  * with playwright-core: logs in as the owner, opens the "generate a song" example, runs it from the node's
- * panel, and opens the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every
+ * panel, opens Extend a Song of the extend-and-join example (its clip field's default), the MusicAPI Trigger and the node picker (searched by name and by everyday intents). Every
  * shot is checked before it is saved (the page is the editor, not the sign-in form; the element it is about is
  * visible; no first-run modal covers it).
  */
@@ -15,24 +15,11 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { bindCredential, MUSICAPI_NODE_TYPE, MUSICAPI_TRIGGER_TYPE, startDemo, type Demo } from './demo';
-import { OWNER, REPO_ROOT } from '../test/e2e/harness';
+import { REPO_ROOT } from '../test/e2e/harness';
+import { CHROMIUM_ARGS, ensureChromium, signIn, VIEWPORT } from '../test/e2e/harness/browser';
 
 const OUT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
-const VIEWPORT = { width: 1440, height: 900 };
 const MAX_BYTES = 400 * 1024;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps calling Google services, which a closed network answers
-// with floods of failed connections.
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-quic',
-	'--no-first-run',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-];
 
 // Searches that found nothing before the codex aliases (issue 11); each must show the MusicAPI node.
 const PICKER_SEARCHES = ['extend', 'wav', 'background music'];
@@ -99,11 +86,7 @@ async function shoot(page: Page, name: string, mustShow: Locator[]): Promise<str
 }
 
 async function logIn(page: Page, baseUrl: string): Promise<void> {
-	await page.goto(`${baseUrl}/signin`);
-	await page.fill('#emailOrLdapLoginId', OWNER.email);
-	await page.fill('#password', OWNER.password);
-	await page.click('[data-test-id="form-submit-button"]');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+	await signIn(page, baseUrl);
 	await settle(page);
 }
 
@@ -185,6 +168,15 @@ async function takeAll(page: Page, demo: Demo): Promise<string[]> {
 	files.push(await shoot(page, 'trigger-node', [ndv(page).getByText('/webhook/'), ndv(page).locator('[data-test-id="parameter-input-events"]')]));
 	await closeNode(page);
 
+	// (d2) A step on an existing clip: Extend a Song's Source Clip ID reads the incoming item's clipId by default.
+	const extendExample = demo.workflows.find((w) => w.file === 'extend-and-join.json');
+	if (!extendExample) throw new Error('examples/extend-and-join.json was not imported');
+	await openWorkflow(page, base, extendExample.id);
+	await openNode(page, page.locator('[data-test-id="canvas-node"]', { hasText: 'Extend a Song' }).first());
+	const extendParams = ndv(page).locator('[data-test-id="node-parameters"]');
+	files.push(await shoot(page, 'node-clip-field', [extendParams.locator('[data-test-id="parameter-input-continueClipId"]'), extendParams.getByText('$json.clipId').first()]));
+	await closeNode(page);
+
 	// (e) The node picker: search "MusicAPI", then the node's actions.
 	await openWorkflow(page, base, demo.song.id);
 	await page.click('[data-test-id="node-creator-plus-button"]');
@@ -211,14 +203,14 @@ async function takeAll(page: Page, demo: Demo): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+	const executablePath = await ensureChromium(log);
 	fs.mkdirSync(OUT_DIR, { recursive: true });
 	const demo = await startDemo({ log });
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'musicapi-screenshots-'));
 	let context: BrowserContext | undefined;
 	try {
 		context = await chromium.launchPersistentContext(profile, {
-			executablePath: CHROMIUM,
+			executablePath,
 			headless: true,
 			args: CHROMIUM_ARGS,
 			viewport: VIEWPORT,

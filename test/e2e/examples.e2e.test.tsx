@@ -3,7 +3,12 @@
  * test makes to an example: its credential is bound to one that points at the fake (the files carry the
  * placeholder "MusicAPI account"), and request spacing / poll interval are shortened so a run takes seconds.
  * Manual and Schedule triggers are started the way the editor does it: POST /rest/workflows/:id/run with
- * triggerToStartFrom.
+ * triggerToStartFrom; Webhook and MusicAPI Trigger workflows are published and called over HTTP.
+ *
+ * Credits: the fake keeps the key's balance, and every run here counts what it spent. An example as imported pays
+ * only for the jobs it exists to run (priced from the fake's price list, so a job run twice — e.g. once per clip
+ * of a song — is caught); an example that needs the user's input (the placeholder webhook URL, a webhook called
+ * without its prompt) spends 0.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +17,7 @@ import type { FakeMusicApi, LoggedRequest } from '../fake-musicapi';
 import { REPO_ROOT, startN8n, type Execution, type N8n, type WorkflowInput, type WorkflowNode } from './harness';
 import { nodeItems, storedBytes, type ExecutionItem } from './helpers/items';
 import { startFakeOpenAi, type FakeOpenAi } from './helpers/fake-openai';
-import { createFakeCredential, CREDENTIAL_TYPE, MUSICAPI_NODE_TYPE, MUSICAPI_TOOL_TYPE, startE2eFake, type Credential } from './helpers/musicapi';
+import { createFakeCredential, CREDENTIAL_TYPE, E2E_API_KEY, MUSICAPI_NODE_TYPE, MUSICAPI_TOOL_TYPE, startE2eFake, type Credential } from './helpers/musicapi';
 
 const EXAMPLES = path.join(REPO_ROOT, 'examples');
 /** Credential references in the files: a name to match, no id (the editor asks to pick one). */
@@ -60,6 +65,21 @@ function expectAudioFile(item: ExecutionItem, mimeType = 'audio/mpeg', extension
 	expect(storedBytes(file)).toBeGreaterThan(0);
 }
 
+/** The key's credits left (both buckets). */
+const balance = (): number => {
+	const { credits, extra_credits: extra } = fake.credits(E2E_API_KEY);
+	return credits + extra;
+};
+/** What the fake charges for these jobs (its price list, keys as `sonic/create:create_music`). */
+const priceOf = (jobs: string[]): number => jobs.reduce((sum, job) => sum + (fake.options.costs[job] ?? Number.NaN), 0);
+/** Credits spent per example as the tests ran them, printed at the end. */
+const spentByExample = new Map<string, number>();
+function expectSpent(example: string, since: number, jobs: string[]): void {
+	const spent = since - balance();
+	spentByExample.set(example, spent);
+	expect({ example, spent }).toEqual({ example, spent: priceOf(jobs) });
+}
+
 const requestsSince = (from: number): string[] => fake.requests.slice(from).filter((r) => !r.path.startsWith('/files/')).map((r) => `${r.method} ${r.path.replace(/\/[0-9a-f-]{36}$/, '/:id')}`);
 const bodiesSince = (from: number, p: string): unknown[] => fake.requests.slice(from).filter((r: LoggedRequest) => r.path === p).map((r) => r.body);
 
@@ -71,6 +91,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	process.stderr.write(`[e2e examples] credits spent as run: ${JSON.stringify(Object.fromEntries(spentByExample))}\n`);
 	await n8n?.stop();
 	await fake?.stop();
 	process.stderr.write(`[e2e examples] whole file ${Date.now() - started} ms\n`);
@@ -101,6 +122,7 @@ test('every example imports as it is: known node types, the placeholder credenti
 });
 
 test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) gives two clips with MP3 files', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('generate-a-song.json'));
 	const execution = await runManually(workflow.id, 'Manual Trigger');
@@ -114,9 +136,11 @@ test('generate-a-song.json: Manual Trigger → Sonic Create (description, wait) 
 		expect(clip.json).toMatchObject({ state: 'succeeded', clipId: expect.any(String), duration: expect.any(Number) });
 		expectAudioFile(clip);
 	}
+	expectSpent('generate-a-song.json', credits, ['sonic/create:create_music']);
 });
 
 test('extend-and-join.json: Create a Song → first clip → Extend a Song → Concat, each item naming its source clip', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('extend-and-join.json'));
 	const execution = await runManually(workflow.id, 'Manual Trigger', 60_000);
@@ -131,9 +155,11 @@ test('extend-and-join.json: Create a Song → first clip → Extend a Song → C
 	const songs = nodeItems(execution, 'Join Into Full Song');
 	expect(songs.map((s) => s.json.sourceClipId)).toEqual(extensions.map((e) => e.json.clipId));
 	for (const song of songs) expectAudioFile(song);
+	expectSpent('extend-and-join.json', credits, ['sonic/create:create_music', 'sonic/create:extend_music', 'sonic/create:concat_music', 'sonic/create:concat_music']);
 });
 
 test('scheduled-background-music.json: publishes on its schedule; a run makes Producer music with its audio file', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('scheduled-background-music.json'));
 	await n8n.activate(workflow.id);
@@ -157,9 +183,11 @@ test('scheduled-background-music.json: publishes on its schedule; a run makes Pr
 		// Producer delivers AAC in MP4 (.m4a), attached as it is.
 		expectAudioFile(clip, 'audio/mp4', 'm4a');
 	}
+	expectSpent('scheduled-background-music.json', credits, ['producer/create:create_music']);
 });
 
 test('content-pipeline.json: lyrics → the first candidate sung in custom mode → WAV of the first clip → stems with files', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('content-pipeline.json'));
 	const execution = await runManually(workflow.id, 'Manual Trigger');
@@ -183,9 +211,11 @@ test('content-pipeline.json: lyrics → the first candidate sung in custom mode 
 	expect(stems.map((s) => s.json.stemType)).toEqual(['vocals', 'instrumental']);
 	stems.forEach((stem) => expectAudioFile(stem));
 	expect(requestsSince(from).filter((r) => r.startsWith('POST'))).toEqual(['POST /sonic/lyrics', 'POST /sonic/create', 'POST /sonic/wav', 'POST /sonic/stems/basic']);
+	expectSpent('content-pipeline.json', credits, ['sonic/lyrics', 'sonic/create:create_music', 'sonic/wav', 'sonic/stems/basic']);
 });
 
 test('webhook-pair-*.json: the submit-only workflow ends with the task id; the trigger workflow receives the finished song', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const receive = await n8n.createWorkflow(prepared('webhook-pair-receive.json'));
 	await n8n.activate(receive.id);
@@ -216,9 +246,11 @@ test('webhook-pair-*.json: the submit-only workflow ends with the task id; the t
 	expect(nodeItems(received, 'Song Ready').map((i) => i.json)).toEqual(clips.map((c) => ({ title: c.json.title, clipId: c.json.clipId, audioUrl: c.json.audioUrl, state: 'succeeded' })));
 	expect(fake.deliveries.filter((d) => d.taskId === job.json.taskId).map((d) => [d.url, d.status])).toEqual([[triggerUrl, 200]]);
 	await n8n.deactivate(receive.id);
+	expectSpent('webhook-pair-*.json (URL filled in)', credits, ['sonic/create:create_music']);
 });
 
 test('callback-mode.json: the webhook-started run waits for MusicAPI\'s callback and finishes with the song, without polling', async () => {
+	const credits = balance();
 	const from = fake.requests.length;
 	const workflow = await n8n.createWorkflow(prepared('callback-mode.json'));
 	await n8n.activate(workflow.id);
@@ -232,6 +264,32 @@ test('callback-mode.json: the webhook-started run waits for MusicAPI\'s callback
 	expect(clips).toHaveLength(2);
 	clips.forEach((clip) => expectAudioFile(clip));
 	expect(nodeItems(execution, 'Song Ready').map((i) => i.json)).toEqual(clips.map((c) => ({ title: c.json.title, audioUrl: c.json.audioUrl })));
+	await n8n.deactivate(workflow.id);
+	expectSpent('callback-mode.json (prompt posted)', credits, ['sonic/create:create_music']);
+});
+
+test('webhook-pair-create.json as imported (placeholder Webhook URL): refused before anything is sent, 0 credits', async () => {
+	const credits = balance();
+	const from = fake.requests.length;
+	const workflow = await n8n.createWorkflow(prepared('webhook-pair-create.json'));
+	const execution = await runManually(workflow.id, 'Manual Trigger');
+	expect(execution.status).toBe('error');
+	expect(execution.data?.resultData.error?.message).toMatch(/Send Result to Webhook URL/);
+	expect(requestsSince(from)).toEqual([]);
+	expectSpent('webhook-pair-create.json (as imported)', credits, []);
+});
+
+test('callback-mode.json called without its prompt: nothing is submitted, 0 credits', async () => {
+	const credits = balance();
+	const from = fake.requests.length;
+	const workflow = await n8n.createWorkflow(prepared('callback-mode.json'));
+	await n8n.activate(workflow.id);
+	const answer = await n8n.callWebhook('POST', 'musicapi-song', {}, { retryUntilRegistered: true });
+	expect(answer.status).toBe(200);
+	const [execution] = await n8n.waitForExecutions(workflow.id, 1, 30_000);
+	expect(execution.status).toBe('error');
+	expect(requestsSince(from)).toEqual([]);
+	expectSpent('callback-mode.json (no prompt)', credits, []);
 	await n8n.deactivate(workflow.id);
 });
 
@@ -247,6 +305,7 @@ describe('ai-agent-tool.json', () => {
 		const types = (await n8n.nodeTypes()).map((t) => t.name);
 		expect(types).toEqual(expect.arrayContaining(['@n8n/n8n-nodes-langchain.agent', '@n8n/n8n-nodes-langchain.lmChatOpenAi', MUSICAPI_TOOL_TYPE]));
 
+		const credits = balance();
 		const from = fake.requests.length;
 		const created = await n8n.createCredential('openAiApi', 'OpenAI fake', { apiKey: 'sk-e2e', url: openAi.url, header: false });
 		const workflow = await n8n.createWorkflow(prepared('ai-agent-tool.json', credential, { openAiApi: { id: created.id, name: created.name } }));
@@ -273,5 +332,6 @@ describe('ai-agent-tool.json', () => {
 		const [answer] = nodeItems(execution, 'AI Agent');
 		expect(String(answer.json.output)).toContain('Done. The tool answered:');
 		expect(String(answer.json.output)).toContain(String(clips[0].json.audioUrl));
+		expectSpent('ai-agent-tool.json', credits, ['sonic/create:create_music']);
 	});
 });

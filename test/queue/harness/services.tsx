@@ -16,19 +16,17 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 
+import { aptInstall, executable, isRoot, onPath } from '../../e2e/harness/debian';
 import { freePort } from '../../e2e/harness/ports';
 import { makeTempDir } from '../../e2e/harness/processes';
 import { ManagedProcess } from './managed-process';
 
-const execFileAsync = promisify(execFile);
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** apt-get can wait on a lock or a slow mirror: every call is bounded (seconds). */
 const APT_TIMEOUT_S = Number(process.env.MUSICAPI_QUEUE_APT_TIMEOUT ?? 600);
 const PACKAGES = ['postgresql', 'redis-server'];
-const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
 export interface ServiceBinaries {
 	/** Folder of initdb, postgres and pg_isready (Debian: /usr/lib/postgresql/<major>/bin). */
@@ -38,22 +36,6 @@ export interface ServiceBinaries {
 
 function log(message: string): void {
 	process.stderr.write(`[queue-services] ${message}\n`);
-}
-
-function executable(file: string): boolean {
-	try {
-		fs.accessSync(file, fs.constants.X_OK);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function onPath(name: string): string | undefined {
-	for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-		if (dir && executable(path.join(dir, name))) return path.join(dir, name);
-	}
-	return undefined;
 }
 
 /** The newest Debian PostgreSQL server folder, else one on PATH; undefined when none is installed. */
@@ -78,53 +60,11 @@ export function findServiceBinaries(): Partial<ServiceBinaries> {
 	return { pgBin: findPgBin(), redisServer: findRedis() };
 }
 
-function isRoot(): boolean {
-	return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-async function run(command: string, args: string[], timeoutS: number, env: NodeJS.ProcessEnv = process.env): Promise<void> {
-	try {
-		await execFileAsync('timeout', ['--kill-after=10', String(timeoutS), command, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
-	} catch (error) {
-		const e = error as { code?: number; stderr?: string; stdout?: string };
-		const why = e.code === 124 ? `timed out after ${timeoutS} s` : `exit ${e.code}`;
-		throw new Error(`${command} ${args.join(' ')}: ${why}\n${(e.stderr || e.stdout || '').slice(-3000)}`);
-	}
-}
-
-/**
- * Installs PostgreSQL and Redis from Debian when either is missing (root, or passwordless sudo). The package
- * scripts must not start the machine-wide services: when no policy-rc.d forbids it (Docker images ship one), a
- * temporary one does, for the duration of the install only.
- */
+/** Installs PostgreSQL and Redis from Debian when either is missing (debian.tsx: root or passwordless sudo). */
 export async function ensureServiceBinaries(): Promise<ServiceBinaries & { installedMs: number }> {
 	const found = findServiceBinaries();
 	if (found.pgBin && found.redisServer) return { pgBin: found.pgBin, redisServer: found.redisServer, installedMs: 0 };
-
-	const missing = [!found.pgBin && 'postgresql', !found.redisServer && 'redis-server'].filter(Boolean).join(', ');
-	let sudo: string[] = [];
-	if (!isRoot()) {
-		try {
-			await execFileAsync('sudo', ['-n', 'true']);
-			sudo = ['sudo', '-n'];
-		} catch {
-			throw new Error(`queue tests need ${missing}: run \`apt-get install -y ${PACKAGES.join(' ')}\` as root (no root, no passwordless sudo here)`);
-		}
-	}
-	const started = Date.now();
-	log(`installing ${PACKAGES.join(' ')} (missing: ${missing}) with apt-get…`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const exec = (args: string[]): Promise<void> => (sudo.length ? run(sudo[0], [...sudo.slice(1), 'env', 'DEBIAN_FRONTEND=noninteractive', ...args], APT_TIMEOUT_S, env) : run(args[0], args.slice(1), APT_TIMEOUT_S, env));
-	const ownPolicy = !fs.existsSync(POLICY_RC_D);
-	if (ownPolicy) await exec(['sh', '-c', `printf '#!/bin/sh\\nexit 101\\n' > ${POLICY_RC_D} && chmod 755 ${POLICY_RC_D}`]);
-	try {
-		await exec(['apt-get', 'update', '-o', 'DPkg::Lock::Timeout=300']);
-		await exec(['apt-get', 'install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', ...PACKAGES]);
-	} finally {
-		if (ownPolicy) await exec(['rm', '-f', POLICY_RC_D]).catch(() => undefined);
-	}
-	const installedMs = Date.now() - started;
-	log(`installed in ${(installedMs / 1000).toFixed(1)} s`);
+	const installedMs = await aptInstall({ neededBy: 'queue tests', packages: PACKAGES, timeoutS: APT_TIMEOUT_S, log });
 	const after = findServiceBinaries();
 	if (!after.pgBin || !after.redisServer) throw new Error(`apt-get install ${PACKAGES.join(' ')} finished but ${JSON.stringify(after)}`);
 	return { pgBin: after.pgBin, redisServer: after.redisServer, installedMs };
