@@ -101,6 +101,11 @@ const BASE: Record<string, IDataObject> = {
 		instruction: 'build up',
 		prompt: 'a song about night trains',
 	},
+	'producer:extend': { clipId: 'clip-1', startsAt: 30, lyrics: '[Verse] hello', instruction: 'build up' },
+	'producer:replaceSection': { clipId: 'clip-1', startsAt: 0, endsAt: 30, instruction: 'build up' },
+	'producer:cover': { clipId: 'clip-1', sound: 'calm piano' },
+	'producer:writeLyrics': { prompt: 'a song about night trains' },
+	'producer:videoClip': { clipId: 'clip-1' },
 	'producer:getTask': { taskId: 'task-1', resultOptions: { downloadAudio: false } },
 	'producer:upload': { url: URL_GOOD },
 	'producer:download': { clipId: 'clip-1', format: 'mp3' },
@@ -430,10 +435,11 @@ function countLeaks(result: HarnessResult) {
 it('covers every operation of the registry, each with a base parameter set', () => {
 	expect(OPS.filter((op) => !(op.key in BASE)).map((op) => op.key)).toEqual([]);
 	expect(Object.keys(BASE).filter((key) => !OPS.some((op) => op.key === key))).toEqual([]);
-	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector, and Sonic
-	// Create's hidden Task Type (read from saved workflows only; Suno → Create shows and tests the same field).
+	// Everything not generated is named: notices, Get Task's Result Options, Sample's Source selector, and the hidden
+	// Task Type and Model read from saved workflows only (Suno → Create shows and tests the same Task Type; each
+	// resource's own model field is tested).
 	const skipped = [...new Set(OPS.flatMap((op) => op.skipped))].sort();
-	expect(skipped).toEqual(['resultOptions', 'sampleSource', 'taskType']);
+	expect(skipped).toEqual(['model', 'resultOptions', 'sampleSource', 'taskType']);
 	// Declarations were found for (nearly) every field; only copied properties are inferred.
 	expect(OPS.flatMap((op) => op.fields.filter((f) => !f.recorded).map((f) => `${op.key}.${f.field.name}`))).toEqual(['suno:getLyrics.taskId']);
 });
@@ -497,7 +503,8 @@ describe.each(OPS.map((op) => [op.key, op] as const))('%s', (_key, op) => {
 				tally.apiDecided++;
 				const answer = rig().tap.exchanges.filter((x) => !x.path.startsWith('/files/'))[i];
 				if (answer.status >= 400) {
-					const said = (answer.responseBody as { error?: string } | undefined)?.error ?? '';
+					// Quoted as MusicAPI said it, with the field it names in the panel's words ('mv' → Model (mv)).
+					const said = ((answer.responseBody as { error?: string } | undefined)?.error ?? '').replace(`'${apiName}'`, `${label(declared)} (${apiName})`);
 					const error = result.items.find((item) => (item.pairedItem as { item: number }).item === i)?.json.error;
 					expect({ what: p.what, error }).toEqual({ what: p.what, error: expect.stringContaining(said) });
 					tally.apiAnswersQuoted++;

@@ -22,9 +22,21 @@ function remember(args: unknown[], out: unknown): void {
 	else if (Array.isArray(out)) out.filter(isBodyField).forEach((f) => fieldsByProperty.set(f.property, f));
 	else if (out && typeof out === 'object' && (out as INodeProperties).type === 'collection') {
 		const fields = args.find((a): a is BodyField[] => Array.isArray(a) && a.length > 0 && a.every(isBodyField));
-		if (fields) fieldsByCollection.set(out, fields);
+		if (fields) {
+			fieldsByCollection.set(out, fields);
+			for (const option of ((out as INodeProperties).options ?? []) as INodeProperties[]) {
+				const field = fields.find((f) => f.name === option.name);
+				if (!field) continue;
+				fieldsByProperty.set(option, field);
+				const seen = optionFieldsByName.get(option.name);
+				optionFieldsByName.set(option.name, seen === undefined || seen === field ? field : null);
+			}
+		}
 	}
 }
+
+/** Collection options by name, when one declaration alone has that name (null when several do). */
+const optionFieldsByName = new Map<string, BodyField | null>();
 
 /** A module whose exported functions and field constants are recorded as they are used; values are unchanged. */
 export function recording<T extends object>(actual: T): T {
@@ -81,6 +93,14 @@ export function declaredFields(properties: INodeProperties[]): { fields: Declare
 		const collected = fieldsByCollection.get(property);
 		if (collected) {
 			for (const field of collected) fields.push({ field, collection: property.name, recorded: true });
+			continue;
+		}
+		if (property.type === 'collection' && property.name === 'additionalFields') {
+			// A collection copied after it was built (Suno Create's, with Use Suno CDN shown): its options are traced one by one.
+			for (const option of (property.options ?? []) as INodeProperties[]) {
+				const known = fieldsByProperty.get(option) ?? optionFieldsByName.get(option.name) ?? undefined;
+				fields.push({ field: known ?? inferred(option), collection: property.name, recorded: !!known });
+			}
 			continue;
 		}
 		const field = fieldsByProperty.get(property);
