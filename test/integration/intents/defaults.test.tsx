@@ -20,6 +20,7 @@ const SAMPLES: IDataObject = {
 	continueClipId: 'clip-source-1',
 	clipId: 'clip-source-1',
 	continueAt: 30,
+	startsAt: 30,
 	personaId: 'persona-1',
 	tags: 'synthwave, retro',
 	audioUrl: 'https://example.com/song.mp3',
