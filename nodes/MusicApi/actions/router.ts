@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { callbackSecret, callbackUrl, NO_CALLBACK_SECRET } from '../jobs/callback/address';
@@ -118,10 +118,12 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 	const items = ctx.fn.getInputData();
 	const mode = completionModeFor(ctx.fn);
 	const failed = new Map<number, INodeExecutionData>();
-	const requests: Array<{ itemIndex: number; request: ApiRequest }> = [];
+	const requests: Array<{ itemIndex: number; request: ApiRequest; webhook?: IDataObject }> = [];
+	const credentials = mode === 'callback' || mode === 'submit' ? await ctx.fn.getCredentials(CREDENTIAL_NAME) : undefined;
 	for (let i = 0; i < items.length; i++) {
 		try {
-			requests.push({ itemIndex: i, request: operation.buildRequest(ctx, i) });
+			const request = operation.buildRequest(ctx, i);
+			requests.push({ itemIndex: i, request, webhook: credentials && webhookFor(ctx, mode, credentials, i) });
 		} catch (error) {
 			if (!ctx.fn.continueOnFail()) throw asNodeError(ctx.fn.getNode(), error, i);
 			failed.set(i, errorItem(error, i));
@@ -136,9 +138,10 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 		failed.set(itemIndex, errorItem(error as Error, itemIndex));
 	};
 	const batch = batchSubmitter(ctx, operation, mode);
-	const webhook = await webhookFor(ctx, mode);
 	for (const group of groupsOf(requests.map((r) => ({ ...r, request: { ...r.request, deadline } })), batch?.size ?? 1)) {
-		if (batch && group.length > 1) {
+		// A batch request carries one webhook: items whose URLs differ (an expression) are sent one by one.
+		const webhook = group[0]?.webhook;
+		if (batch && group.length > 1 && group.every((r) => sameWebhook(r.webhook, webhook))) {
 			try {
 				const sent = await batch.submit(group, webhook);
 				if (sent) {
@@ -150,9 +153,9 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 				continue;
 			}
 		}
-		for (const { itemIndex, request } of group) {
+		for (const { itemIndex, request, webhook: own } of group) {
 			try {
-				jobs.push(await submit(ctx, operation, itemIndex, request, webhook));
+				jobs.push(await submit(ctx, operation, itemIndex, request, own));
 			} catch (error) {
 				fail(error, itemIndex);
 			}
@@ -169,6 +172,10 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 		out.push(...(finished.get(i) ?? []).map((item) => (source ? { ...item, json: { ...item.json, sourceClipId: source } } : item)));
 	}
 	return out;
+}
+
+function sameWebhook(a: IDataObject | undefined, b: IDataObject | undefined): boolean {
+	return a?.webhook_url === b?.webhook_url && a?.webhook_secret === b?.webhook_secret;
 }
 
 function groupsOf<T>(list: T[], size: number): T[][] {
@@ -222,20 +229,22 @@ async function submit(
 	return { itemIndex, taskId, submitResponse: (response.body ?? {}) as IDataObject, submittedAt, ...(expect ? { expect } : {}) };
 }
 
-/** The webhook fields a submit carries: the user's URL in submit-only mode, this execution's in callback mode. */
-async function webhookFor(ctx: OperationContext, mode: string): Promise<IDataObject | undefined> {
-	if (mode !== 'callback' && mode !== 'submit') return undefined;
-	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
+/**
+ * The webhook fields an item's submit carries: the user's URL in submit-only mode (read per item: it may be an
+ * expression), this execution's in callback mode.
+ */
+function webhookFor(ctx: OperationContext, mode: string, credentials: ICredentialDataDecryptedObject, itemIndex: number): IDataObject | undefined {
 	if (mode === 'callback') {
 		const secret = callbackSecret(credentials, ctx.fn.getExecutionId());
-		if (secret === undefined) throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex: 0 });
+		if (secret === undefined) throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex });
 		// MusicAPI may echo the secret back in its answer: it is masked like the credential's own.
 		ctx.client.redactAlso(secret);
 		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };
 	}
-	const url = ctx.fn.getNodeParameter('webhookUrl', 0, '');
+	if (mode !== 'submit') return undefined;
+	const url = ctx.fn.getNodeParameter('webhookUrl', itemIndex, '');
 	if (typeof url !== 'string' || url === '') return undefined;
-	checkNotPlaceholder(ctx.fn, url);
+	checkNotPlaceholder(ctx.fn, url, itemIndex);
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
 }

@@ -27,4 +27,19 @@ describe('Send Result to Webhook URL left at a placeholder', () => {
 		expect(result.error).toBeUndefined();
 		expect(fake().requestsTo('POST', '/sonic/create')[0].body).toMatchObject({ webhook_url: 'https://n8n.my-company.io/webhook/abc/musicapi' });
 	});
+
+	it('is read per item: each create carries its own item\'s URL, and a placeholder is refused for its own item', async () => {
+		const items = [{ json: { hook: 'https://n8n.my-company.io/webhook/a' } }, { json: { hook: 'https://example.com/hook' } }, { json: { hook: 'https://n8n.my-company.io/webhook/c' } }];
+		const parameters = { ...SONIC_CREATE, completion: 'submit', webhookUrl: '={{ $json.hook }}' };
+		const stopped = await runMusicApi(fake(), parameters, { items });
+		expect(stopped.error?.message).toMatch(/^\[item 1\] Send Result to Webhook URL: points at example\.com/);
+		expect(fake().requests).toEqual([]);
+
+		const kept = await runMusicApi(fake(), parameters, { items, continueOnFail: true });
+		expect(kept.items.map((item) => item.json.error ?? item.json.state)).toEqual(['submitted', expect.stringMatching(/^\[item 1\] Send Result to Webhook URL/), 'submitted']);
+		expect(fake().requestsTo('POST', '/sonic/create').map((r) => (r.body as { webhook_url?: string }).webhook_url)).toEqual([
+			'https://n8n.my-company.io/webhook/a',
+			'https://n8n.my-company.io/webhook/c',
+		]);
+	});
 });
