@@ -64,6 +64,7 @@ export function defineAsync(
 			sourceClipField?: string;
 		},
 ): AsyncOperation {
+	const names = fieldNames(spec);
 	return {
 		mode: 'async',
 		value: spec.value,
@@ -83,7 +84,7 @@ export function defineAsync(
 			path: spec.path,
 			body: body(ctx, itemIndex, spec),
 			kind: 'submit',
-			fieldNames: fieldNames(spec),
+			fieldNames: names,
 			...(spec.minTimeoutMs ? { timeoutMs: Math.max(ctx.client.settings.timeoutMs, spec.minTimeoutMs) } : {}),
 		}),
 		checkSubmitAnswer: spec.checkSubmitAnswer,
@@ -128,6 +129,7 @@ export function defineSync(
 		},
 ): SyncOperation {
 	const { method } = spec;
+	const names = fieldNames(spec);
 	return defineSyncCall({
 		...spec,
 		endpoint: `${method} ${spec.path}${spec.pathField ? `/{${spec.pathField}}` : ''}`,
@@ -139,8 +141,8 @@ export function defineSync(
 			}
 			const request: ApiRequest =
 				method === 'GET'
-					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read', fieldNames: fieldNames(spec) }
-					: { method, path, body: fields, kind: 'submit', fieldNames: fieldNames(spec) };
+					? { method, path, qs: Object.keys(fields).length ? fields : undefined, kind: 'read', fieldNames: names }
+					: { method, path, body: fields, kind: 'submit', fieldNames: names };
 			const response = await requestWhileAccepted(ctx, itemIndex, request, { attempts: 0, delayMs: 0 });
 			return spec.shape(response.body, ctx, itemIndex);
 		},

@@ -6,34 +6,26 @@ import type { BodyField, Show } from './fields';
  * Known model names per family. MusicAPI renames and retires models without notice (contract §3.1.3), so these
  * are suggestions: the field also takes any typed name, and MusicAPI itself says when a name is not accepted.
  */
+/** Models that share one description, in list order. */
+const alike = <Name extends string,>(description: string, ...names: Name[]) => names.map((name) => ({ name, description }));
+
 export const MODELS = {
 	sonic: [
 		{ name: 'sonic-v6', description: "Today's Sonic model: full songs with vocals, 20 credits a song" },
 		{ name: 'sonic-v6-wild', description: 'A variant of sonic-v6 in MusicAPI\'s current list, at the same price' },
 		{ name: 'sonic-v6-mini', description: 'The mini variant of sonic-v6 in MusicAPI\'s current list' },
-		{ name: 'sonic-v5-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
-		{ name: 'sonic-v5', description: 'Retired: MusicAPI runs it as sonic-v6' },
-		{ name: 'sonic-v4-5-plus', description: 'Retired: MusicAPI runs it as sonic-v6' },
-		{ name: 'sonic-v4-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
-		{ name: 'sonic-v4', description: 'Retired: MusicAPI runs it as sonic-v6' },
-		{ name: 'sonic-v3-5', description: 'Retired: MusicAPI runs it as sonic-v6' },
+		...alike('Retired: MusicAPI runs it as sonic-v6', 'sonic-v5-5', 'sonic-v5', 'sonic-v4-5-plus', 'sonic-v4-5', 'sonic-v4', 'sonic-v3-5'),
 		{ name: 'sonic-v4-5-all', description: 'Taken by Sample and Mashup on some hosts; Create refuses it' },
 	],
 	producer: [
 		{ name: 'FUZZ-2.0', description: 'The Producer default; Producer runs Lyria 3 Pro behind every FUZZ name' },
-		{ name: 'FUZZ-2.0 Pro', description: 'Accepted as a name; runs Lyria 3 Pro like the others' },
-		{ name: 'FUZZ-2.0 Raw', description: 'Accepted as a name; runs Lyria 3 Pro like the others' },
-		{ name: 'FUZZ-1.1 Pro', description: 'Older name, still accepted; runs Lyria 3 Pro' },
-		{ name: 'FUZZ-1.0 Pro', description: 'Older name, still accepted; runs Lyria 3 Pro' },
-		{ name: 'FUZZ-1.1', description: 'Older name, still accepted; runs Lyria 3 Pro' },
-		{ name: 'FUZZ-1.0', description: 'Older name, still accepted; runs Lyria 3 Pro' },
+		...alike('Accepted as a name; runs Lyria 3 Pro like the others', 'FUZZ-2.0 Pro', 'FUZZ-2.0 Raw'),
+		...alike('Older name, still accepted; runs Lyria 3 Pro', 'FUZZ-1.1 Pro', 'FUZZ-1.0 Pro', 'FUZZ-1.1', 'FUZZ-1.0'),
 		{ name: 'FUZZ-0.8', description: 'The oldest name, still accepted; runs Lyria 3 Pro' },
 	],
 	riffusion: [
 		{ name: 'FUZZ-1.1 Pro', description: 'The Riffusion default (the model in MusicAPI\'s example)' },
-		{ name: 'FUZZ-1.0 Pro', description: 'One of the four FUZZ models Riffusion takes' },
-		{ name: 'FUZZ-1.1', description: 'One of the four FUZZ models Riffusion takes' },
-		{ name: 'FUZZ-1.0', description: 'One of the four FUZZ models Riffusion takes' },
+		...alike('One of the four FUZZ models Riffusion takes', 'FUZZ-1.0 Pro', 'FUZZ-1.1', 'FUZZ-1.0'),
 	],
 	studio: [
 		{ name: 'studio130-v1.5', description: 'The first of the two Studio models MusicAPI names' },

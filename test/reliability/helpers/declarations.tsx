@@ -95,12 +95,11 @@ export function declaredFields(properties: INodeProperties[]): { fields: Declare
 			for (const field of collected) fields.push({ field, collection: property.name, recorded: true });
 			continue;
 		}
-		if (property.type === 'collection' && property.name === 'additionalFields') {
-			// A collection copied after it was built (Suno Create's, with Use Suno CDN shown): its options are traced one by one.
-			for (const option of (property.options ?? []) as INodeProperties[]) {
-				const known = fieldsByProperty.get(option) ?? optionFieldsByName.get(option.name) ?? undefined;
-				fields.push({ field: known ?? inferred(option), collection: property.name, recorded: !!known });
-			}
+		// A collection copied after it was built (Suno Create's, with Use Suno CDN shown): traced by its options.
+		const options = property.type === 'collection' ? ((property.options ?? []) as INodeProperties[]) : [];
+		const traced = options.map((option) => fieldsByProperty.get(option) ?? optionFieldsByName.get(option.name));
+		if (options.length && traced.every((field) => !!field)) {
+			for (const field of traced) fields.push({ field: field as BodyField, collection: property.name, recorded: true });
 			continue;
 		}
 		const field = fieldsByProperty.get(property);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
-import { optionsField, type BodyField } from '../../descriptions/fields';
+import { optionsField, savedOnly } from '../../descriptions/fields';
 import { modelField } from '../../descriptions/models';
 import { noticeProperty } from '../../descriptions/resourceFields';
 import { checkOnlyFor, requireOneOf } from '../../input/checks';
@@ -35,15 +35,14 @@ import {
  */
 const LEGACY = [EXTEND, REPLACE, COVER, MAKE_LYRICS, VIDEO];
 
-const taskType: BodyField = (() => {
-	const field = optionsField('taskType', 'task_type', {
+const taskType = savedOnly(
+	optionsField('taskType', 'task_type', {
 		displayName: 'Task Type',
 		options: [CREATE, ...LEGACY].map((value) => ({ name: value, value })),
 		default: CREATE,
 		description: 'The task type of a node saved before each had its own operation',
-	});
-	return { ...field, property: { ...field.property, type: 'hidden', options: undefined } as INodeProperties };
-})();
+	}),
+);
 
 const legacyNotice: INodeProperties = {
 	...noticeProperty(

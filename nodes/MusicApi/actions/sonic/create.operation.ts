@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { numberField, optionsField, textField, type BodyField } from '../../descriptions/fields';
+import { numberField, optionsField, savedOnly, textField, type BodyField } from '../../descriptions/fields';
 import { DEFAULT_SONIC_MODEL, modelField } from '../../descriptions/models';
 import { noticeProperty } from '../../descriptions/resourceFields';
 import {
@@ -49,7 +49,7 @@ const taskTypeField = optionsField('taskType', 'task_type', {
 export const taskTypeDropdown = taskTypeField.property;
 
 /** Here the Task Type is a hidden parameter: read from saved workflows, never shown. */
-const taskType: BodyField = { ...taskTypeField, property: { ...taskTypeDropdown, type: 'hidden', options: undefined } as INodeProperties };
+const taskType = savedOnly(taskTypeField);
 
 /** Shown only on a node saved with a Task Type other than Create, to say what it does and where it moved. */
 export const legacyNotice: INodeProperties = {
