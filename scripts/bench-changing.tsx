@@ -20,9 +20,10 @@ const freshKey = () => KEYS[used++];
  * P1 at answer time runs in real time, on what the bench's scale stands for (the standard plan's 1 request per 3 s,
  * a minute-long job, the recommended 15-s poll interval): the spacer keeps a margin of at least 150 ms for n8n's own
  * time before a request leaves, which does not shrink with a scaled clock, so at the bench's 20× scale the margin
- * would take all of a scaled second's answer time. Ten items keep the three runs near five minutes.
+ * would take all of a scaled second's answer time. Twenty items, as P1 at answer time 0 s, so the ratios are to the
+ * same bound (N−1)/r + L; the three runs take about seven minutes.
  */
-const REAL_TIME = { items: 10, intervalS: 3, jobLatencyMs: 60_000, pollIntervalS: 15 };
+const REAL_TIME = { items: N, intervalS: 3, jobLatencyMs: 60_000, pollIntervalS: 15 };
 
 export async function benchP1AnswerTime(): Promise<string[]> {
 	const fake = await startFakeMusicApi({

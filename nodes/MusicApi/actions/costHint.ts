@@ -12,8 +12,7 @@ export function hintRunCost(fn: IExecuteFunctions, operation: Operation): void {
 	if (operation.credits === '0' || fn.getMode() !== 'manual') return;
 	const items = fn.getInputData();
 	const jobs = items.length;
-	const price = Number(operation.credits);
-	const total = Number.isFinite(price) ? `${jobs} × ${price} = ${jobs * price} credits` : `each: ${operation.credits}`;
+	const total = priceOfRun(fn, operation, jobs);
 	const parts = [`This run started ${jobs} paid MusicAPI ${jobs === 1 ? 'job' : 'jobs'}, one per input item (${total}).`];
 
 	const songs = new Set(items.map((item) => item.json.taskId).filter((id) => typeof id === 'string'));
@@ -25,4 +24,13 @@ export function hintRunCost(fn: IExecuteFunctions, operation: Operation): void {
 	}
 	parts.push('While you build the next steps, pin this output (the pin icon above it) so test runs reuse it instead of paying again.');
 	fn.addExecutionHints({ message: parts.join(' '), location: 'outputPane' });
+}
+
+/** "2 × 20 = 40 credits"; each item at its own price when a saved setting chooses it; a note when a price is unknown. */
+function priceOfRun(fn: IExecuteFunctions, operation: Operation, jobs: number): string {
+	const prices = Array.from({ length: jobs }, (_, itemIndex) => operation.creditsFor?.(fn, itemIndex) ?? operation.credits);
+	const unknown = prices.find((price) => !Number.isFinite(Number(price)));
+	if (unknown !== undefined) return `each: ${unknown}`;
+	const sum = prices.reduce((total, price) => total + Number(price), 0);
+	return new Set(prices).size > 1 ? `${prices.join(' + ')} = ${sum} credits` : `${jobs} × ${prices[0] ?? operation.credits} = ${sum} credits`;
 }

@@ -18,6 +18,7 @@ interface Describe {
 	action: string;
 	description: string;
 	credits: string;
+	creditsFor?: AsyncOperation['creditsFor'];
 }
 
 interface BodySpec {
@@ -72,6 +73,7 @@ export function defineAsync(
 		action: spec.action,
 		description: spec.description,
 		credits: spec.credits,
+		creditsFor: spec.creditsFor,
 		endpoint: `POST ${spec.path}`,
 		dialect: spec.dialect,
 		taskOptions: spec.taskOptions,

@@ -23,6 +23,8 @@ interface OperationBase {
 	endpoint: string;
 	/** Credits one call costs (mid-2026 prices), or a note when it varies. */
 	credits: string;
+	/** One item's credits when its saved settings choose another price (a legacy Producer Create); else `credits`. */
+	creditsFor?(fn: IExecuteFunctions, itemIndex: number): string;
 	/** The operation's fields; the resource index adds displayOptions for resource and operation. */
 	properties: INodeProperties[];
 }

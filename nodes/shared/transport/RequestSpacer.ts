@@ -28,9 +28,8 @@ export interface Ticket {
 	intervalMs: number;
 }
 
-/** How many answer times per kind the spacer remembers, and how many it needs before it trusts them. */
+/** How many answer times per kind the spacer remembers. */
 const KEEP_ANSWER_TIMES = 20;
-const TRUST_ANSWER_TIMES = 3;
 
 /**
  * What a learned answer time cannot tell apart: n8n's own time between a slot and the request reaching the wire
@@ -42,6 +41,16 @@ const TRUST_ANSWER_TIMES = 3;
  */
 export function transitMarginMs(intervalMs: number): number {
 	return Math.max(intervalMs / 20, 150);
+}
+
+/**
+ * A kind's margin once `answers` answers of it are known. A lone answer may be the first request of the process,
+ * which also set up the connection and read the credential: its own time before arriving can exceed the next
+ * request's by more than the margin, so the margin is doubled until a second answer (at least one of them made on
+ * the warm path) is known.
+ */
+function marginFor(answers: number, intervalMs: number): number {
+	return transitMarginMs(intervalMs) * (answers < 2 ? 2 : 1);
 }
 
 /**
@@ -63,7 +72,8 @@ export function transitMarginMs(intervalMs: number): number {
  * which varies, hence a margin (transitMarginMs) — and takes an answer that came later than that as a request
  * that arrived late by the difference (transit, which it must cover): the next request leaves an interval after
  * that arrival, and never sooner than an interval after the departure.
- * Until three answers of a kind are known it waits a whole interval after the answer. A request unanswered
+ * Until an answer of a kind is known it waits a whole interval after the answer; with one known, the margin is
+ * doubled (marginFor). A request unanswered
  * past its kind's answer time holds the key until it is answered; only one unanswered for long (a slow upload)
  * stops blocking the key.
  */
@@ -125,17 +135,22 @@ export class RequestSpacer {
 			times.push(now - ticket.departedAt);
 			if (times.length > KEEP_ANSWER_TIMES) times.shift();
 		}
-		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - transitMarginMs(ticket.intervalMs));
+		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - this.margin(ticket.kind, ticket.intervalMs));
 		const arrivedBy = Math.max(ticket.departedAt, now - processing);
 		this.lastAt = Math.max(this.lastAt, arrivedBy);
 		this.readyAt = Math.max(this.readyAt, arrivedBy + ticket.intervalMs);
 		this.nap?.abort();
 	}
 
-	/** The kind's processing time as learned (the fastest recent served answer), once enough answers are known. */
+	/** The kind's answer time as learned: the fastest recent served answer (none before the first). */
 	answerTime(kind: RequestKind): number | undefined {
 		const times = this.answerTimes[kind];
-		return times.length >= TRUST_ANSWER_TIMES ? Math.min(...times) : undefined;
+		return times.length ? Math.min(...times) : undefined;
+	}
+
+	/** What of the kind's answer time is not taken as processing (n8n's own time before the request leaves). */
+	margin(kind: RequestKind, intervalMs: number): number {
+		return marginFor(this.answerTimes[kind].length, intervalMs);
 	}
 
 	/** Nothing may leave before `ms` from now. */
@@ -154,7 +169,7 @@ export class RequestSpacer {
 			for (const ticket of this.inFlight) {
 				if (now < ticket.departedAt + (this.answerTime(ticket.kind) ?? 0)) {
 					// Within its kind's answer time: it reached MusicAPI within the margin of leaving.
-					earliest = Math.max(earliest, ticket.departedAt + transitMarginMs(ticket.intervalMs) + intervalMs);
+					earliest = Math.max(earliest, ticket.departedAt + this.margin(ticket.kind, ticket.intervalMs) + intervalMs);
 				} else {
 					// Overdue: it may have arrived late, so the key waits for its answer (or the answer wait).
 					earliest = Math.max(earliest, ticket.departedAt + answerWaitMs(intervalMs));

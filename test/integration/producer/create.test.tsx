@@ -61,6 +61,18 @@ describe('Producer → Create', () => {
 		expect(bodiesSentTo(fake(), 'POST', '/producer/create')).toEqual([expected]);
 	});
 
+	it.each([
+		['extend_music', 'This run started 2 paid MusicAPI jobs, one per input item (2 × 12 = 24 credits).'],
+		['cover_music', 'This run started 2 paid MusicAPI jobs, one per input item (each: not published).'],
+		['create_music', 'This run started 2 paid MusicAPI jobs, one per input item (2 × 10 = 20 credits).'],
+	])("a saved node of task type %s quotes that task's price in the run's cost hint", async (taskType, expected) => {
+		const params = { ...createParams, completion: 'submit', taskType, clipId: 'clip-1', startsAt: 30, instruction: 'x' };
+		const result = await runMusicApi(fake(), params, { items: [{ n: 1 }, { n: 2 }] });
+		expect(result.error).toBeUndefined();
+		const hints = (result.run.data.resultData.runData.MusicAPI?.[0]?.hints ?? []).map((h) => h.message);
+		expect(hints).toEqual([expect.stringMatching(new RegExp(`^${expected.replace(/[().×]/g, '\\$&')}`))]);
+	});
+
 	it('waits for the task and returns its clips with audio and WAV URLs', async () => {
 		const result = await runMusicApi(fake(), { ...createParams, completion: 'wait', resultOptions: WAIT });
 		expect(result.error).toBeUndefined();

@@ -26,6 +26,7 @@ import {
 	titleOption,
 	VIDEO,
 } from './music';
+import { coverMusic, extendMusic, replaceSection, videoClip, writeLyrics } from './intents';
 
 /**
  * "Create Music" keeps the value `create` of the former all-in-one Create. Workflows saved before each task type got
@@ -79,12 +80,22 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 	strength: { label: 'Cover Strength', types: [COVER] },
 };
 
+/** What a saved node of another task type pays: the price of the operation its task type moved to. */
+const LEGACY_CREDITS: Record<string, string> = {
+	[EXTEND]: extendMusic.credits,
+	[REPLACE]: replaceSection.credits,
+	[COVER]: coverMusic.credits,
+	[MAKE_LYRICS]: writeLyrics.credits,
+	[VIDEO]: videoClip.credits,
+};
+
 export const create = defineAsync({
 	value: 'create',
 	name: 'Create Music',
 	action: 'Create background music or a song',
 	description: 'Background music, instrumentals or songs from a description of the music and/or lyrics (10 credits)',
 	credits: '10',
+	creditsFor: (fn, itemIndex) => LEGACY_CREDITS[String(fn.getNodeParameter('taskType', itemIndex, CREATE))] ?? '10',
 	path: '/producer/create',
 	dialect: 'producer',
 	extraProperties: [legacyNotice],
