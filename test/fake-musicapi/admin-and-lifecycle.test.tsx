@@ -39,7 +39,7 @@ describe('fake MusicAPI: admin routes, reset and stop', () => {
 		expect(merged.body).toMatchObject({ includeCode: true, rateLimit: { requests: 5, perMs: 1000 } });
 		expect(fake.options.includeCode).toBe(true);
 		expect(fake.options.costs['sonic/bpm']).toBe(3);
-		expect(fake.options.costs['sonic/create:create_music']).toBe(15);
+		expect(fake.options.costs['sonic/create:create_music']).toBe(20);
 		expect((await post(fake, '/sonic/create', CREATE_BODY)).body.code).toBe(200);
 		expect((await admin(fake, 'GET', 'options')).body.includeCode).toBe(true);
 	});

@@ -17,17 +17,17 @@ describe('fake MusicAPI: credits', () => {
 
 	it('deducts the cost of each billable call before answering, per key', async () => {
 		await submit(fake, '/sonic/create', CREATE_BODY);
-		expect(fake.credits()).toEqual({ credits: 985, extra_credits: 0 });
+		expect(fake.credits()).toEqual({ credits: 980, extra_credits: 0 });
 		await submit(fake, '/sonic/create', { task_type: 'concat_music', continue_clip_id: 'c1' });
 		await post(fake, '/sonic/wav', { clip_id: 'c1' });
-		expect((await get(fake, '/get-credits')).body).toEqual({ credits: 985 - DEFAULT_COSTS['sonic/create:concat_music'] - DEFAULT_COSTS['sonic/wav'], extra_credits: 0 });
+		expect((await get(fake, '/get-credits')).body).toEqual({ credits: 980 - DEFAULT_COSTS['sonic/create:concat_music'] - DEFAULT_COSTS['sonic/wav'], extra_credits: 0 });
 		expect(fake.credits('other-key')).toEqual({ credits: 1000, extra_credits: 0 });
 	});
 
 	it('spends extra credits first', async () => {
 		fake.setCredits(100, 10);
 		await submit(fake, '/sonic/create', CREATE_BODY);
-		expect(fake.credits()).toEqual({ credits: 95, extra_credits: 0 });
+		expect(fake.credits()).toEqual({ credits: 90, extra_credits: 0 });
 		fake.setCredits(50, 30, 'other-key');
 		expect(fake.credits('other-key')).toEqual({ credits: 50, extra_credits: 30 });
 	});
@@ -53,7 +53,7 @@ describe('fake MusicAPI: credits', () => {
 	it('refunds a failed task once it fails, and a timed-out one', async () => {
 		await submit(fake, '/sonic/create', { ...CREATE_BODY, gpt_description_prompt: 'a song [fake:fail]' });
 		await submit(fake, '/producer/create', { sound: 'calm piano [fake:timeout]' });
-		expect(fake.credits().credits).toBe(1000 - 15 - 10);
+		expect(fake.credits().credits).toBe(1000 - 20 - 10);
 		fake.advanceTime(FINISH_MS);
 		expect(fake.credits().credits).toBe(1000);
 	});
@@ -61,18 +61,18 @@ describe('fake MusicAPI: credits', () => {
 	it('does not refund a task where only one clip failed', async () => {
 		await submit(fake, '/sonic/create', { ...CREATE_BODY, gpt_description_prompt: 'a song [fake:fail-one]' });
 		fake.advanceTime(FINISH_MS);
-		expect((await get(fake, '/get-credits')).body.credits).toBe(985);
+		expect((await get(fake, '/get-credits')).body.credits).toBe(980);
 	});
 
 	it('uses the configured cost table, merged over the defaults', async () => {
-		fake.options.costs['sonic/create:create_music'] = 20;
+		fake.options.costs['sonic/create:create_music'] = 14;
 		await submit(fake, '/sonic/create', CREATE_BODY);
 		await post(fake, '/sonic/bpm', { clip_id: 'c1' });
-		expect(fake.credits().credits).toBe(1000 - 20 - 1);
+		expect(fake.credits().credits).toBe(1000 - 14 - 1);
 		const custom = await startFakeMusicApi({ costs: { 'sonic/bpm': 5 } });
 		try {
 			expect(custom.options.costs['sonic/bpm']).toBe(5);
-			expect(custom.options.costs['sonic/create:create_music']).toBe(15);
+			expect(custom.options.costs['sonic/create:create_music']).toBe(20);
 		} finally {
 			await custom.stop();
 		}
@@ -86,9 +86,9 @@ describe('fake MusicAPI: credits', () => {
 		fake.setCredits(100);
 		const accepted = await post(fake, '/sonic/batch', { items: [CREATE_BODY, { ...CREATE_BODY, gpt_description_prompt: 'x [fake:fail]' }] });
 		expect(accepted.status).toBe(200);
-		expect(fake.credits().credits).toBe(70);
+		expect(fake.credits().credits).toBe(60);
 		fake.advanceTime(FINISH_MS);
-		expect(fake.credits().credits).toBe(85);
+		expect(fake.credits().credits).toBe(80);
 	});
 
 	it('charges aligned lyrics, midi and download only on the first call per clip', async () => {

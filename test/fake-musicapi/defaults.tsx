@@ -1,11 +1,13 @@
 import type { FakeOptions } from './types';
 
 /**
- * Credits per operation: the mid-2026 musicapi.ai column of contract §7. Where that column is empty the value
- * comes from the nearest era or, marked "guess", from a similar operation, so every billable call costs something.
+ * Credits per operation: the mid-2026 musicapi.ai column of contract §7, except a Sonic song (create_music), which
+ * costs what musicapi.ai charges since autumn 2026 (20) — the price the node quotes, so a run's cost hint and the
+ * balance agree. Where that column is empty the value comes from the nearest era or, marked "guess", from a similar
+ * operation, so every billable call costs something.
  */
 export const DEFAULT_COSTS: Readonly<Record<string, number>> = Object.freeze({
-	'sonic/create:create_music': 15,
+	'sonic/create:create_music': 20,
 	'sonic/create:extend_music': 15,
 	'sonic/create:cover_music': 15,
 	'sonic/create:concat_music': 2,

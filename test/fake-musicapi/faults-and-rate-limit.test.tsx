@@ -79,7 +79,7 @@ describe('fake MusicAPI: fault injection and rate limit', () => {
 		expect((await post(fake, '/sonic/create', CREATE_BODY)).status).toBe(500);
 		expect((await post(fake, '/sonic/create', CREATE_BODY)).status).toBe(200);
 		// A faulted create charged nothing.
-		expect(fake.credits().credits).toBe(1000 - 15 - 15);
+		expect(fake.credits().credits).toBe(1000 - 20 - 20);
 	});
 
 	it('reset fault: destroys the socket without an answer', async () => {

@@ -198,7 +198,7 @@ describe('faults on submit (5 items, poll mode)', () => {
 
 	it('credits run out at item 3: out-of-credits error that names the 2 jobs already submitted; nothing else charged', async () => {
 		const record = results.start('submit: credits exhausted mid-batch');
-		rig().fake.setCredits(30, 0, undefined);
+		rig().fake.setCredits(40, 0, undefined);
 		const result = await runThroughRig(rig(), sonicBatch(), { items: markedItems(ITEMS) });
 		await checkInvariants(record, result);
 		record.injected = 1;
@@ -212,7 +212,7 @@ describe('faults on submit (5 items, poll mode)', () => {
 
 	it('credits run out at item 3 under Continue On Fail: items 1–2 finish, items 3–5 are out-of-credits error items', async () => {
 		const record = results.start('submit: credits exhausted mid-batch, Continue On Fail');
-		rig().fake.setCredits(30, 0, undefined);
+		rig().fake.setCredits(40, 0, undefined);
 		const result = await runThroughRig(rig(), sonicBatch(), { items: markedItems(ITEMS), continueOnFail: true });
 		await checkInvariants(record, result);
 		record.injected = 3;
