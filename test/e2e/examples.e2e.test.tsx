@@ -51,10 +51,7 @@ function prepared(file: string, cred: Credential = credential, others: Record<st
 
 /** What the editor's "Execute workflow" does: a manual run of the saved workflow from `trigger`. */
 async function runManually(workflowId: string, trigger: string, timeoutMs = 30_000): Promise<Execution> {
-	const answer = await n8n.rest<{ data: { executionId?: string; waitingForWebhook?: boolean } }>('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
-	expect(answer.data.executionId).toEqual(expect.any(String));
-	const [execution] = await n8n.waitForExecutions(workflowId, 1, timeoutMs);
-	expect(execution.id).toBe(answer.data.executionId);
+	const execution = await n8n.runManually(workflowId, trigger, timeoutMs);
 	expect(execution.mode).toBe('manual');
 	return execution;
 }

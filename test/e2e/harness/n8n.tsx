@@ -209,6 +209,18 @@ ${this.logs().slice(-3000)}`);
 		}
 	}
 
+	/**
+	 * What the editor's "Execute workflow" does: a manual run of the saved workflow from `trigger`; resolves with that
+	 * execution once it has finished (its first, in a workflow run once).
+	 */
+	async runManually(workflowId: string, trigger: string, timeoutMs = 30_000): Promise<Execution> {
+		const answer = await this.rest<{ data: { executionId?: string } }>('POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: trigger } });
+		if (typeof answer.data.executionId !== 'string') throw new Error(`workflow ${workflowId}: the manual run started no execution (${JSON.stringify(answer.data)})`);
+		const [execution] = await this.waitForExecutions(workflowId, 1, timeoutMs);
+		if (execution.id !== answer.data.executionId) throw new Error(`workflow ${workflowId}: expected execution ${answer.data.executionId}, found ${execution.id}`);
+		return execution;
+	}
+
 	/** Stops n8n (whole process group) and deletes its folder; idempotent, safe in afterAll after a failed start. */
 	async stop(): Promise<void> {
 		await this.server.stop();
