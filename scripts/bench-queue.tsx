@@ -19,6 +19,8 @@ export interface QueueFigures {
 	creates: number;
 	requests: number;
 	answered429: number;
+	/** 429s within one interval of the first served request: the workers' first requests meeting. */
+	refusedAtStart: number;
 	wallMs: number;
 }
 
@@ -49,6 +51,7 @@ export async function runQueueLoad(workers: number): Promise<QueueFigures> {
 				creates: fake.requestsTo('POST', '/sonic/create').filter((r) => r.status === 200).length,
 				requests: fake.requests.length,
 				answered429: fake.requests.filter((r) => r.status === 429).length,
+				refusedAtStart: refusedAtStart(fake.requests, P7.intervalS * 1000),
 				wallMs,
 			};
 		} finally {
@@ -64,8 +67,14 @@ function describeQueue(figures: QueueFigures, boundMs: number): string {
 	return (
 		`P7 queue mode, ${figures.workers} worker${figures.workers > 1 ? 's' : ''}: ${figures.succeeded}/${P7.executions} succeeded, ${figures.creates} songs created, ` +
 		`${(figures.wallMs / 1000).toFixed(2)} s (wall ÷ bound ${(figures.wallMs / boundMs).toFixed(3)}), ${figures.requests} requests, ` +
-		`${figures.answered429} answered 429 (${share} %)`
+		`${figures.answered429} answered 429 (${share} %), ${figures.refusedAtStart} of them within one interval of the first served request`
 	);
+}
+
+/** The 429s that arrived within one interval of the first served request (the fake logs arrival times). */
+function refusedAtStart(requests: Array<{ time: number; status: number }>, intervalMs: number): number {
+	const first = Math.min(...requests.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.time));
+	return requests.filter((r) => r.status === 429 && r.time < first + intervalMs).length;
 }
 
 export async function benchP7(): Promise<string[]> {

@@ -44,10 +44,8 @@ export function transitMarginMs(intervalMs: number): number {
 }
 
 /**
- * A kind's margin once `answers` answers of it are known. A lone answer may be the first request of the process,
- * which also set up the connection and read the credential: its own time before arriving can exceed the next
- * request's by more than the margin, so the margin is doubled until a second answer (at least one of them made on
- * the warm path) is known.
+ * A kind's margin once `answers` answers of it are known: doubled while there is one, a single sample of n8n's own
+ * time before a request leaves, which varies from one request to the next.
  */
 function marginFor(answers: number, intervalMs: number): number {
 	return transitMarginMs(intervalMs) * (answers < 2 ? 2 : 1);
@@ -73,7 +71,9 @@ function marginFor(answers: number, intervalMs: number): number {
  * that arrived late by the difference (transit, which it must cover): the next request leaves an interval after
  * that arrival, and never sooner than an interval after the departure.
  * Until an answer of a kind is known it waits a whole interval after the answer; with one known, the margin is
- * doubled (marginFor). A request unanswered
+ * doubled (marginFor). The budget's first request teaches nothing: it also set up the connection and read the
+ * credential, so it can reach MusicAPI later after its slot than any request after it (a fresh queue worker's
+ * second create met a 429 when the first one's answer was learned from). A request unanswered
  * past its kind's answer time holds the key until it is answered; only one unanswered for long (a slow upload)
  * stops blocking the key.
  */
@@ -90,6 +90,8 @@ export class RequestSpacer {
 	private readonly inFlight = new Set<Ticket>();
 	/** Recent served answer times (departure to answer), per kind. */
 	private readonly answerTimes: Record<RequestKind, number[]> = { submit: [], read: [] };
+	/** Set once the budget's first request was answered: the ones after it leave on a warmed-up path. */
+	private warm = false;
 
 	lastUsed = Date.now();
 
@@ -130,13 +132,14 @@ export class RequestSpacer {
 		const now = Date.now();
 		this.inFlight.delete(ticket);
 		this.lastUsed = now;
-		if (served) {
+		if (served && this.warm) {
 			const times = this.answerTimes[ticket.kind];
 			times.push(now - ticket.departedAt);
 			if (times.length > KEEP_ANSWER_TIMES) times.shift();
 		}
 		const processing = Math.max(0, (this.answerTime(ticket.kind) ?? 0) - this.margin(ticket.kind, ticket.intervalMs));
 		const arrivedBy = Math.max(ticket.departedAt, now - processing);
+		this.warm = true;
 		this.lastAt = Math.max(this.lastAt, arrivedBy);
 		this.readyAt = Math.max(this.readyAt, arrivedBy + ticket.intervalMs);
 		this.nap?.abort();

@@ -29,35 +29,39 @@ async function send(spacer: RequestSpacer, kind: RequestKind, intervalMs: number
 const gapsOf = (times: number[]) => times.slice(1).map((at, n) => at - times[n]);
 
 describe('RequestSpacer: MusicAPI processing time is not charged to the next request', () => {
-	it('from the first answer of a kind, charges only the answer time beyond the learned one', async () => {
+	it("learns from the budget's second answer on, and then charges only the answer time beyond the learned one", async () => {
 		const spacer = new RequestSpacer();
 		const departures: number[] = [];
 		// MusicAPI works 1000 ms on each create (after counting it); the interval is 400 ms.
 		for (let n = 0; n < 5; n++) departures.push(await send(spacer, 'submit', 400, 1000));
-		// Before: the second create waited an interval after the first answer (1400 ms), and so did the third.
-		// Now the next leaves as soon as the answer is in: it reached MusicAPI at most the margin after leaving.
-		expect(gapsOf(departures)).toEqual([1000, 1000, 1000, 1000]);
+		// The budget's first request teaches nothing: an interval after its answer. Then the next leaves as soon as
+		// the answer is in: it reached MusicAPI at most the margin after leaving. (Before: 1400 ms twice more.)
+		expect(gapsOf(departures)).toEqual([1400, 1000, 1000, 1000]);
 		expect(spacer.answerTime('submit')).toBe(1000);
 		expect(spacer.answerTime('read')).toBeUndefined();
 	});
 
-	it('doubles the margin while only one answer is known: the first request of a process may be slow to arrive', async () => {
-		// Standard plan: 1 request per 3 s; creates processed for 1 s. The process's first create spent 280 ms
-		// setting up its connection before MusicAPI counted it; the next ones 0 ms.
+	it("takes nothing from the budget's first request, slow to arrive, and doubles the margin while one answer is known", async () => {
+		// Standard plan: 1 request per 3 s; creates processed for 1 s. The budget's first create spent 500 ms setting
+		// up its connection and reading the credential before MusicAPI counted it; the next ones 0 ms. (In the P7
+		// bench a fresh queue worker's second create met a 429 when the first one's answer was learned from.)
 		const spacer = new RequestSpacer();
 		const first = await slot(spacer, 'submit', 3000);
-		const firstArrival = first.departedAt + 280;
-		await advance(1280);
+		await advance(1500);
 		spacer.release(first, true);
 		const second = await slot(spacer, 'submit', 3000);
-		// With the single margin (150 ms) it would leave at 3150 and arrive 2870 ms after the first: a 429.
-		expect(second.departedAt - first.departedAt).toBe(1280 - (1280 - 300) + 3000);
-		expect(second.departedAt - firstArrival).toBeGreaterThanOrEqual(3000);
+		// Learned from, its answer would have put its arrival at 0 + 150 and the next at 3150: 2650 ms after it, a 429.
+		expect(second.departedAt - first.departedAt).toBe(1500 + 3000);
+		expect(spacer.answerTime('submit')).toBeUndefined();
 		await advance(1000);
 		spacer.release(second, true);
 		const third = await slot(spacer, 'submit', 3000);
-		// Two answers known, one of them warm: the margin is single again.
-		expect(third.departedAt - second.departedAt).toBe(150 + 3000);
+		// One answer known: its time less a doubled margin is processing.
+		expect(third.departedAt - second.departedAt).toBe(300 + 3000);
+		await advance(1000);
+		spacer.release(third, true);
+		const fourth = await slot(spacer, 'submit', 3000);
+		expect(fourth.departedAt - third.departedAt).toBe(150 + 3000);
 		expect([spacer.margin('submit', 3000), spacer.margin('read', 3000)]).toEqual([150, 300]);
 	});
 
@@ -100,8 +104,8 @@ describe('RequestSpacer: MusicAPI processing time is not charged to the next req
 
 	it('lets the next request leave the margin plus an interval after one within its answer time, and holds it once that is overdue', async () => {
 		const spacer = new RequestSpacer();
-		// Processing (1200 ms) is longer than the interval (400 ms).
-		await send(spacer, 'submit', 400, 1200);
+		// Processing (1200 ms) is longer than the interval (400 ms). The budget's first answer teaches nothing.
+		for (let n = 0; n < 2; n++) await send(spacer, 'submit', 400, 1200);
 		const lone = await slot(spacer, 'submit', 400);
 		const afterLone = await slot(spacer, 'submit', 400);
 		// It leaves while `lone` is processed (the old spacing held it until `lone` was answered or 5 s passed),
