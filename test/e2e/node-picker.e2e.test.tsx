@@ -7,7 +7,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 
 import { startN8n, type N8n } from './harness';
-import { launchChromium, signIn, VIEWPORT } from './harness/browser';
+import { openEditor } from './harness/browser';
 import { MUSICAPI_NODE_TYPE } from './helpers/musicapi';
 
 /** Each phrase, and the action it means (the operation's `action`, as the picker lists it). */
@@ -67,11 +67,7 @@ beforeAll(async () => {
 		nodes: [{ id: '5f0c7a2e-1b3d-4c5e-8f9a-0b1c2d3e4f50', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
 		connections: {},
 	});
-	browser = await launchChromium();
-	const context = await browser.newContext({ viewport: VIEWPORT });
-	context.setDefaultTimeout(30_000);
-	page = await context.newPage();
-	await signIn(page, n8n.url);
+	({ browser, page } = await openEditor(n8n.url));
 	workflowUrl = `${n8n.url}/workflow/${workflow.id}`;
 });
 

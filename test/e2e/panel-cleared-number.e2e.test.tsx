@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 
 import type { FakeMusicApi } from '../fake-musicapi';
 import { startN8n, type N8n } from './harness';
-import { launchChromium, signIn, VIEWPORT } from './harness/browser';
+import { openEditor } from './harness/browser';
 import { createFakeCredential, CREDENTIAL_TYPE, MUSICAPI_NODE_TYPE, startE2eFake } from './helpers/musicapi';
 
 const NODE = 'Replace a Section';
@@ -29,11 +29,7 @@ beforeAll(async () => {
 	fake = await startE2eFake();
 	n8n = await startN8n();
 	credential = await createFakeCredential(n8n, fake);
-	browser = await launchChromium();
-	const context = await browser.newContext({ viewport: VIEWPORT });
-	context.setDefaultTimeout(30_000);
-	page = await context.newPage();
-	await signIn(page, n8n.url);
+	({ browser, page } = await openEditor(n8n.url));
 });
 
 afterAll(async () => {

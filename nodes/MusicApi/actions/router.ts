@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { callbackSecret, callbackUrl, NO_CALLBACK_SECRET } from '../jobs/callback/address';
@@ -119,11 +119,11 @@ async function runAsync(ctx: OperationContext, operation: AsyncOperation): Promi
 	const mode = completionModeFor(ctx.fn);
 	const failed = new Map<number, INodeExecutionData>();
 	const requests: Array<{ itemIndex: number; request: ApiRequest; webhook?: IDataObject }> = [];
-	const credentials = mode === 'callback' || mode === 'submit' ? await ctx.fn.getCredentials(CREDENTIAL_NAME) : undefined;
+	const webhookOf = await webhooksFor(ctx, mode);
 	for (let i = 0; i < items.length; i++) {
 		try {
 			const request = operation.buildRequest(ctx, i);
-			requests.push({ itemIndex: i, request, webhook: credentials && webhookFor(ctx, mode, credentials, i) });
+			requests.push({ itemIndex: i, request, webhook: webhookOf(i) });
 		} catch (error) {
 			if (!ctx.fn.continueOnFail()) throw asNodeError(ctx.fn.getNode(), error, i);
 			failed.set(i, errorItem(error, i));
@@ -230,23 +230,31 @@ async function submit(
 }
 
 /**
- * The webhook fields an item's submit carries: the user's URL in submit-only mode (read per item: it may be an
- * expression), this execution's in callback mode.
+ * The webhook fields each item's submit carries: the user's URL in submit-only mode (read per item: it may be an
+ * expression), this execution's in callback mode (the same for every item, derived once).
  */
-function webhookFor(ctx: OperationContext, mode: string, credentials: ICredentialDataDecryptedObject, itemIndex: number): IDataObject | undefined {
+async function webhooksFor(ctx: OperationContext, mode: string): Promise<(itemIndex: number) => IDataObject | undefined> {
+	if (mode !== 'callback' && mode !== 'submit') return () => undefined;
+	const credentials = await ctx.fn.getCredentials(CREDENTIAL_NAME);
 	if (mode === 'callback') {
 		const secret = callbackSecret(credentials, ctx.fn.getExecutionId());
-		if (secret === undefined) throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex });
+		if (secret === undefined) {
+			return (itemIndex) => {
+				throw new NodeOperationError(ctx.fn.getNode(), NO_CALLBACK_SECRET.message, { description: NO_CALLBACK_SECRET.description, itemIndex });
+			};
+		}
 		// MusicAPI may echo the secret back in its answer: it is masked like the credential's own.
 		ctx.client.redactAlso(secret);
-		return { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };
+		const webhook = { webhook_url: callbackUrl(ctx.fn), webhook_secret: secret };
+		return () => webhook;
 	}
-	if (mode !== 'submit') return undefined;
-	const url = ctx.fn.getNodeParameter('webhookUrl', itemIndex, '');
-	if (typeof url !== 'string' || url === '') return undefined;
-	checkNotPlaceholder(ctx.fn, url, itemIndex);
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
-	return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
+	return (itemIndex) => {
+		const url = ctx.fn.getNodeParameter('webhookUrl', itemIndex, '');
+		if (typeof url !== 'string' || url === '') return undefined;
+		checkNotPlaceholder(ctx.fn, url, itemIndex);
+		return { webhook_url: url, ...(secret ? { webhook_secret: secret } : {}) };
+	};
 }
 
 function asItem(result: IDataObject | INodeExecutionData, itemIndex: number): INodeExecutionData {

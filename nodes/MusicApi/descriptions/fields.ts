@@ -249,10 +249,6 @@ export function additionalFields(fields: BodyField[], name = 'additionalFields')
 }
 
 /**
- * The fields' API names → the names the panel shows, for MusicAPI's errors ("The 'mv' field is invalid" names
- * Model). The first field of a name counts: one operation never sends two fields under one API name.
- */
-/**
  * A field kept only for workflows saved with it: a hidden parameter (n8n keeps only declared parameters), read
  * like any other, never shown.
  */
@@ -260,6 +256,10 @@ export function savedOnly(field: BodyField): BodyField {
 	return { ...field, property: { ...field.property, type: 'hidden', options: undefined } as INodeProperties };
 }
 
+/**
+ * The fields' API names → the names the panel shows, for MusicAPI's errors ("The 'mv' field is invalid" names
+ * Model). The first field of a name counts: one operation never sends two fields under one API name.
+ */
 export function panelNames(fields: BodyField[]): Record<string, string> {
 	const names: Record<string, string> = {};
 	for (const field of fields) names[field.apiName] ??= field.property.displayName;

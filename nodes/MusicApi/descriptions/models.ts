@@ -2,13 +2,13 @@ import type { ILoadOptionsFunctions, INodeListSearchResult, INodeProperties } fr
 
 import type { BodyField, Show } from './fields';
 
+/** Models that share one description, in list order. */
+const alike = <Name extends string,>(description: string, ...names: Name[]) => names.map((name) => ({ name, description }));
+
 /**
  * Known model names per family. MusicAPI renames and retires models without notice (contract §3.1.3), so these
  * are suggestions: the field also takes any typed name, and MusicAPI itself says when a name is not accepted.
  */
-/** Models that share one description, in list order. */
-const alike = <Name extends string,>(description: string, ...names: Name[]) => names.map((name) => ({ name, description }));
-
 export const MODELS = {
 	sonic: [
 		{ name: 'sonic-v6', description: "Today's Sonic model: full songs with vocals, 20 credits a song" },

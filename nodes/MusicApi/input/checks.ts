@@ -70,6 +70,15 @@ export function checkRange(
 }
 
 /**
+ * Where an extension starts, when it is 0: the field and what is wrong (from second 0 the extension would
+ * regenerate the whole clip, and be paid for), else undefined.
+ */
+export function continuesFromZero(body: IDataObject, start: FieldRef): { field: string; problem: string } | undefined {
+	if (body[start.apiName] !== 0) return undefined;
+	return { field: start.label, problem: 'is 0; give the second of the source clip where the new part starts (e.g. 30)' };
+}
+
+/**
  * Resources MusicAPI documents no webhook deliveries for (contract §5.1 lists only suno/sonic, producer and nuro):
  * waiting for a callback would wait until the wait limit for nothing, so the choice is refused before submitting.
  */

@@ -25,7 +25,6 @@ import {
 	type MappedApiError,
 } from './errors';
 import { budgetKey, spacerFor, type RequestSpacer } from './RequestSpacer';
-
 import { CREDENTIAL_NAME, DEFAULT_BASE_URL } from '../constants';
 export { CREDENTIAL_NAME } from '../constants';
 import { parseBody, requestId, retryAfterMs } from './responseParts';
@@ -79,8 +78,9 @@ export interface ApiRequest {
 	 * waited out. Defaults to `rateLimitWaitMs` from the first attempt.
 	 */
 	deadline?: number;
-	/** API field → panel name, so MusicAPI's errors name fields as the panel does; `manyItems`: a batch (no one item to blame). */
+	/** API field → panel name, so MusicAPI's errors name fields as the panel does. */
 	fieldNames?: FieldNames;
+	/** A batch: its errors blame no one input item. */
 	manyItems?: boolean;
 }
 

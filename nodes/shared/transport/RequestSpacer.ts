@@ -44,14 +44,6 @@ export function transitMarginMs(intervalMs: number): number {
 }
 
 /**
- * A kind's margin once `answers` answers of it are known: doubled while there is one, a single sample of n8n's own
- * time before a request leaves, which varies from one request to the next.
- */
-function marginFor(answers: number, intervalMs: number): number {
-	return transitMarginMs(intervalMs) * (answers < 2 ? 2 : 1);
-}
-
-/**
  * Spaces the requests that share one MusicAPI rate budget (the standard plan allows one request per 3 s per key)
  * so that no two reach MusicAPI closer than the interval apart, whichever execution sends them.
  *
@@ -71,7 +63,7 @@ function marginFor(answers: number, intervalMs: number): number {
  * that arrived late by the difference (transit, which it must cover): the next request leaves an interval after
  * that arrival, and never sooner than an interval after the departure.
  * Until an answer of a kind is known it waits a whole interval after the answer; with one known, the margin is
- * doubled (marginFor). The budget's first request teaches nothing: it also set up the connection and read the
+ * doubled (margin()). The budget's first request teaches nothing: it also set up the connection and read the
  * credential, so it can reach MusicAPI later after its slot than any request after it (a fresh queue worker's
  * second create met a 429 when the first one's answer was learned from). A request unanswered
  * past its kind's answer time holds the key until it is answered; only one unanswered for long (a slow upload)
@@ -151,9 +143,12 @@ export class RequestSpacer {
 		return times.length ? Math.min(...times) : undefined;
 	}
 
-	/** What of the kind's answer time is not taken as processing (n8n's own time before the request leaves). */
+	/**
+	 * What of the kind's answer time is not taken as processing (n8n's own time before the request leaves): doubled
+	 * while one answer is known, a single sample of a time that varies from one request to the next.
+	 */
 	margin(kind: RequestKind, intervalMs: number): number {
-		return marginFor(this.answerTimes[kind].length, intervalMs);
+		return transitMarginMs(intervalMs) * (this.answerTimes[kind].length < 2 ? 2 : 1);
 	}
 
 	/** Nothing may leave before `ms` from now. */

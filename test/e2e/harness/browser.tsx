@@ -39,6 +39,16 @@ export async function launchChromium(): Promise<Browser> {
 	return await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: CHROMIUM_ARGS });
 }
 
+/** A headless Chromium with one page of the editor at `baseUrl`, signed in as the harness's owner. */
+export async function openEditor(baseUrl: string): Promise<{ browser: Browser; page: Page }> {
+	const browser = await launchChromium();
+	const context = await browser.newContext({ viewport: VIEWPORT });
+	context.setDefaultTimeout(30_000);
+	const page = await context.newPage();
+	await signIn(page, baseUrl);
+	return { browser, page };
+}
+
 /** Signs in as the harness's owner and waits until the editor has left the sign-in form. */
 export async function signIn(page: Page, baseUrl: string): Promise<void> {
 	// The form is what matters, not every asset's load event (which took over 30 s on a busy 2-core machine).

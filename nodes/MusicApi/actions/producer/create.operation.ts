@@ -80,6 +80,8 @@ const ONLY_FOR: Record<string, { label: string; types: string[] }> = {
 	strength: { label: 'Cover Strength', types: [COVER] },
 };
 
+const CREATE_CREDITS = '10';
+
 /** What a saved node of another task type pays: the price of the operation its task type moved to. */
 const LEGACY_CREDITS: Record<string, string> = {
 	[EXTEND]: extendMusic.credits,
@@ -94,8 +96,8 @@ export const create = defineAsync({
 	name: 'Create Music',
 	action: 'Create background music or a song',
 	description: 'Background music, instrumentals or songs from a description of the music and/or lyrics (10 credits)',
-	credits: '10',
-	creditsFor: (fn, itemIndex) => LEGACY_CREDITS[String(fn.getNodeParameter('taskType', itemIndex, CREATE))] ?? '10',
+	credits: CREATE_CREDITS,
+	creditsFor: (fn, itemIndex) => LEGACY_CREDITS[String(fn.getNodeParameter('taskType', itemIndex, CREATE))] ?? CREATE_CREDITS,
 	path: '/producer/create',
 	dialect: 'producer',
 	extraProperties: [legacyNotice],

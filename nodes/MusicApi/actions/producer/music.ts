@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { defineAsync } from '../define';
 import { booleanField, incomingClipField, numberField, textField, weightField, type BodyField, type Show } from '../../descriptions/fields';
-import { checkRange } from '../../input/checks';
+import { checkRange, continuesFromZero } from '../../input/checks';
 import { inputError } from '../../base/inputError';
 import type { OperationContext } from '../../base/operation';
 
@@ -64,9 +64,8 @@ export const continueFromField = numberField('startsAt', 'starts_at', {
 
 /** 0 is not a place to continue from: it would regenerate the clip from its start. */
 export function checkContinueFrom(ctx: OperationContext, itemIndex: number, body: IDataObject): void {
-	if (body.starts_at === 0) {
-		throw inputError(ctx.fn, itemIndex, 'Start (Seconds)', 'is 0; give the second of the source clip where the new part starts (e.g. 30)');
-	}
+	const wrong = continuesFromZero(body, { apiName: 'starts_at', label: 'Start (Seconds)' });
+	if (wrong) throw inputError(ctx.fn, itemIndex, wrong.field, wrong.problem);
 }
 
 export const endField = (show?: Show) =>

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { booleanField, incomingClipField, numberField, optionsField, textField, type BodyField, type Show } from '../../descriptions/fields';
 import { finishSongBody } from '../../descriptions/sonicFields';
 import { checkWholeSeconds } from '../../descriptions/sonicToolFields';
-import { checkOnlyFor } from '../../input/checks';
+import { checkOnlyFor, continuesFromZero } from '../../input/checks';
 import { inputError } from '../../base/inputError';
 import { defineAsync } from '../define';
 import type { AsyncOperation } from '../../base/operation';
@@ -93,10 +93,7 @@ export const continueAtField = numberField('continueAt', 'continue_at', {
 		"Second of the source clip where the new part starts, e.g. 30 for a 40-second clip. Defaults to the end of the incoming clip (its duration).",
 });
 
-export function checkContinueAt(body: IDataObject) {
-	if (body.continue_at !== 0) return undefined;
-	return { field: 'Continue At (Seconds)', problem: 'is 0; give the second of the source clip where the new part starts (e.g. 30)' };
-}
+export const checkContinueAt = (body: IDataObject) => continuesFromZero(body, { apiName: 'continue_at', label: 'Continue At (Seconds)' });
 
 export const personaIdField = textField('personaId', 'persona_id', {
 	displayName: 'Persona ID',
